@@ -1,0 +1,60 @@
+/**
+ * Permission catalogue. `kind` drives 三员分立: a role of kind system/security/audit may only hold
+ * permissions of its own kind or `common`; business content permissions are `business` and can never
+ * reach an administrator role (the database enforces the same pairing).
+ */
+export type PermissionKind = 'business' | 'system' | 'security' | 'audit' | 'common';
+export type RoleKind = Exclude<PermissionKind, 'common'>;
+
+export const Permissions = {
+  'org:read': 'common',
+  'org:manage': 'common',
+  'person:read': 'common',
+  'person:manage': 'common',
+  'person:reveal': 'business',
+  'post:manage': 'common',
+  'leader:manage': 'common',
+  'user:read': 'common',
+  'user:manage': 'system',
+  'setting:manage': 'system',
+  'dict:manage': 'system',
+  'calendar:manage': 'system',
+  'job:read': 'system',
+  'role:read': 'common',
+  'role:manage': 'security',
+  'assignment:manage': 'security',
+  'security_policy:manage': 'security',
+  'audit:read': 'audit',
+  'audit:export': 'audit',
+} as const satisfies Record<string, PermissionKind>;
+
+export type Permission = keyof typeof Permissions;
+
+export const allPermissions = Object.keys(Permissions) as Permission[];
+
+export type ScopeKind = 'tenant' | 'subtree' | 'org' | 'self';
+export const scopeKinds: readonly ScopeKind[] = ['tenant', 'subtree', 'org', 'self'];
+
+/** Built-in roles seeded into every tenant; administrators may add custom business roles. */
+export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permission[] }> = {
+  sys_admin: {
+    kind: 'system',
+    permissions: ['user:read', 'user:manage', 'setting:manage', 'dict:manage', 'calendar:manage', 'job:read',
+      'org:read', 'org:manage', 'person:read', 'person:manage', 'post:manage', 'leader:manage', 'role:read'],
+  },
+  security_admin: {
+    kind: 'security',
+    permissions: ['user:read', 'role:read', 'role:manage', 'assignment:manage', 'security_policy:manage', 'org:read', 'person:read'],
+  },
+  audit_admin: { kind: 'audit', permissions: ['audit:read', 'audit:export', 'user:read', 'org:read'] },
+  secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read'] },
+  discipline_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'person:reveal', 'user:read'] },
+  org_officer: {
+    kind: 'business',
+    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage'],
+  },
+  leader: { kind: 'business', permissions: ['org:read', 'person:read'] },
+  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read'] },
+  unit_head: { kind: 'business', permissions: ['org:read', 'person:read'] },
+  staff: { kind: 'business', permissions: ['org:read'] },
+};

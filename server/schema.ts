@@ -1,0 +1,25 @@
+import type { AccessTables } from './platform/access/access.tables.js';
+import type { AuditTables } from './platform/audit/audit.tables.js';
+import type { AuthTables } from './platform/auth/auth.tables.js';
+import type { HttpTables } from './platform/http/http.tables.js';
+import type { JobsTables } from './platform/jobs/jobs.tables.js';
+import type { NotifyTables } from './platform/notify/notify.tables.js';
+import type { SettingsTables } from './platform/settings/settings.tables.js';
+import type { StorageTables } from './platform/storage/storage.tables.js';
+import type { TenancyTables } from './platform/tenancy/tenancy.tables.js';
+import type { OrgsTables } from './modules/orgs/orgs.tables.js';
+import type { PeopleTables } from './modules/people/people.tables.js';
+
+/** The whole database as Kysely sees it: each owner declares its tables beside its code. */
+export interface DB
+  extends TenancyTables,
+    AuditTables,
+    SettingsTables,
+    JobsTables,
+    StorageTables,
+    NotifyTables,
+    HttpTables,
+    AuthTables,
+    AccessTables,
+    OrgsTables,
+    PeopleTables {}
