@@ -86,6 +86,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     http: { requestTimeout: 30_000, headersTimeout: 15_000 } as never,
   });
   app.setValidatorCompiler(validatorCompiler);
+  // JSON and multipart only: a text/plain body is what a cross-site form can send, so it is refused outright.
+  app.removeContentTypeParser('text/plain');
 
   const deps: Deps = {
     db: database.db,

@@ -1,0 +1,6 @@
+import type { RouteCase } from './route-case.js';
+import { httpCases } from '../platform/http/http.cases.js';
+import { orgCases } from '../modules/orgs/orgs.cases.js';
+
+/** Every route's case, gathered from the modules that own them. */
+export const allCases: RouteCase[] = [...httpCases, ...orgCases];
