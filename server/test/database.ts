@@ -16,6 +16,17 @@ export interface TestDatabase {
 
 export const testDialect = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
+const schemaFor = (dataDir: string) => `t_${path.basename(dataDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+
+/**
+ * Another connection (pool) onto the test database living in `dataDir`, as a second process would open
+ * it: races between handles are real races, not interleavings inside one pool. The caller closes it.
+ */
+export async function openTestDatabaseAgain(dataDir: string): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL ?? null;
+  return url ? openDatabase({ url, dataDir, schema: schemaFor(dataDir), poolSize: 4 }) : openDatabase({ url: null, dataDir });
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-test-'));
   const url = process.env.TEST_DATABASE_URL ?? null;
@@ -30,7 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const schema = `t_${path.basename(dataDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  const schema = schemaFor(dataDir);
   const admin = await openDatabase({ url, dataDir, poolSize: 1 });
   await sql.raw(`create schema ${schema}`).execute(admin.db);
   await admin.close();

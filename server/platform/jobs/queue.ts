@@ -39,22 +39,48 @@ export async function enqueueJob(db: Db | Tx, clock: Clock, j: Enqueue): Promise
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+const due = (now: string) =>
+  sql<boolean>`((status = 'queued' and run_at <= ${now}) or (status = 'running' and locked_until < ${now} and attempts < max_attempts))`;
+
+/** A lost race ends in an empty claim although work is left; trying again a few times keeps both workers busy. */
+const CLAIM_TRIES = 5;
+
 /**
  * Claims one due job with a lease in a single statement. The outer WHERE re-checks the state, so under
- * PostgreSQL READ COMMITTED two processes racing for the same row cannot both win; an expired lease
- * (a crashed process) makes the job claimable again.
+ * PostgreSQL READ COMMITTED two processes racing for the same row cannot both win; the loser claims the
+ * next row instead of stopping. An expired lease (a crashed process) makes the job claimable again.
  */
 export async function claimJob(db: Db, clock: Clock, owner: string, leaseMs: number) {
   const now = nowIso(clock);
   const until = addMs(now, leaseMs);
-  const due = sql<boolean>`((status = 'queued' and run_at <= ${now}) or (status = 'running' and locked_until < ${now}))`;
-  return db
+  for (let i = 0; i < CLAIM_TRIES; i += 1) {
+    const job = await db
+      .updateTable('job')
+      .set((eb) => ({ status: 'running', locked_by: owner, locked_until: until, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', (eb) => eb.selectFrom('job').select('id').where(due(now)).orderBy('run_at').limit(1))
+      .where(due(now))
+      .returningAll()
+      .executeTakeFirst();
+    if (job) return job;
+    if (!(await db.selectFrom('job').select('id').where(due(now)).limit(1).executeTakeFirst())) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A job whose lease ran out with no attempt left most likely kills its worker (memory, a native crash):
+ * it ends as failed instead of being handed to the next process for ever.
+ */
+export async function failExhaustedLeases(db: Db, clock: Clock): Promise<number> {
+  const now = nowIso(clock);
+  const r = await db
     .updateTable('job')
-    .set((eb) => ({ status: 'running', locked_by: owner, locked_until: until, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', (eb) => eb.selectFrom('job').select('id').where(due).orderBy('run_at').limit(1))
-    .where(due)
-    .returningAll()
+    .set({ status: 'failed', last_error: 'lease expired', locked_until: null, finished_at: now })
+    .where('status', '=', 'running')
+    .where('locked_until', '<', now)
+    .where(sql<boolean>`attempts >= max_attempts`)
     .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function finishJob(db: Db, clock: Clock, id: string, owner: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Deps } from '../context.js';
 import { toIso } from '../clock/clock.js';
 import type { JobDef } from './job-def.js';
-import { claimJob, enqueueJob, failJob, finishJob } from './queue.js';
+import { claimJob, enqueueJob, failExhaustedLeases, failJob, finishJob } from './queue.js';
 
 const LEASE_MS = 5 * 60_000;
 const TICK_MS = 1000;
@@ -14,7 +14,8 @@ export async function cronTick(deps: Deps, defs: JobDef[]): Promise<number> {
   const tenants = defs.some((d) => d.cron && d.perTenant) ? await deps.db.selectFrom('tenant').select('id').execute() : [];
   for (const def of defs) {
     if (!def.cron) continue;
-    const [slotDate] = new Cron(def.cron, { timezone: 'Asia/Shanghai', paused: true }).previousRuns(1, now);
+    // previousRuns excludes its reference instant: a tick exactly on the slot must still see that slot.
+    const [slotDate] = new Cron(def.cron, { timezone: 'Asia/Shanghai', paused: true }).previousRuns(1, new Date(now.getTime() + 1));
     if (!slotDate) continue;
     const slot = toIso(slotDate);
     for (const tenantId of def.perTenant ? tenants.map((t) => t.id) : [null]) {
@@ -29,6 +30,7 @@ export async function cronTick(deps: Deps, defs: JobDef[]): Promise<number> {
 export async function runDueJobs(deps: Deps, defs: JobDef[], max = 50): Promise<number> {
   const byKind = new Map(defs.map((d) => [d.kind, d]));
   let ran = 0;
+  await failExhaustedLeases(deps.db, deps.clock);
   while (ran < max) {
     const job = await claimJob(deps.db, deps.clock, deps.instanceId, LEASE_MS);
     if (!job) break;
