@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export type DayKind = 'workday' | 'holiday';
+export type DaySource = 'weekday' | 'weekend' | 'holiday' | 'makeup' | 'override';
 export interface CalendarOverride {
   date: string;
   kind: DayKind;
@@ -13,13 +14,28 @@ interface ChineseDaysData {
   workdays: Record<string, string>;
 }
 
-let national: { holidays: Set<string>; workdays: Set<string> } | undefined;
+/** chinese-days notes read "English name,中文名,length"; the names label a day in either locale. */
+export interface HolidayName {
+  en: string;
+  zh: string;
+}
+
+let national: { holidays: Map<string, HolidayName>; workdays: Map<string, HolidayName> } | undefined;
+
+function names(entries: Record<string, string>): Map<string, HolidayName> {
+  return new Map(
+    Object.entries(entries).map(([date, note]) => {
+      const [en = '', zh = ''] = note.split(',');
+      return [date, { en, zh }];
+    }),
+  );
+}
 
 /** National holidays and 调休 make-up workdays as published by the State Council (chinese-days data). */
 function nationalCalendar() {
   if (!national) {
     const data = require('chinese-days/dist/chinese-days.json') as ChineseDaysData;
-    national = { holidays: new Set(Object.keys(data.holidays)), workdays: new Set(Object.keys(data.workdays)) };
+    national = { holidays: names(data.holidays), workdays: names(data.workdays) };
   }
   return national;
 }
@@ -40,14 +56,20 @@ export class WorkCalendar {
     this.overrides = new Map(overrides.map((o) => [o.date, o.kind]));
   }
 
-  isWorkingDay(date: string): boolean {
-    const o = this.overrides.get(date);
-    if (o) return o === 'workday';
+  /** Which rule decides a day: the tenant's override, then the national arrangement, then the day of the week. */
+  sourceOf(date: string): DaySource {
+    if (this.overrides.has(date)) return 'override';
     const n = nationalCalendar();
-    if (n.workdays.has(date)) return true;
-    if (n.holidays.has(date)) return false;
+    if (n.workdays.has(date)) return 'makeup';
+    if (n.holidays.has(date)) return 'holiday';
     const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return dow !== 0 && dow !== 6;
+    return dow === 0 || dow === 6 ? 'weekend' : 'weekday';
+  }
+
+  isWorkingDay(date: string): boolean {
+    const source = this.sourceOf(date);
+    if (source === 'override') return this.overrides.get(date) === 'workday';
+    return source === 'weekday' || source === 'makeup';
   }
 
   /** The date `n` working days after `date` (the start day itself does not count). */
@@ -73,4 +95,17 @@ export class WorkCalendar {
   addCalendarDays(date: string, n: number): string {
     return shift(date, n);
   }
+}
+
+/** The festival a national holiday or make-up workday belongs to, or null for an ordinary day. */
+export function nationalHolidayName(date: string): HolidayName | null {
+  const n = nationalCalendar();
+  return n.holidays.get(date) ?? n.workdays.get(date) ?? null;
+}
+
+/** Every date of a year, in order. */
+export function daysOfYear(year: number): string[] {
+  const out: string[] = [];
+  for (let d = `${year}-01-01`; d.startsWith(`${year}-`); d = shift(d, 1)) out.push(d);
+  return out;
 }
