@@ -20,7 +20,7 @@ import { installOpenApi } from './platform/http/openapi.js';
 import { installRateLimits } from './platform/http/rate-limit.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installStatic } from './platform/http/static.js';
-import { validatorCompiler } from './platform/http/validation.js';
+import { installNoBodyGuard, validatorCompiler } from './platform/http/validation.js';
 import { createStorage } from './platform/storage/create-storage.js';
 import { createMailer } from './platform/notify/smtp-mailer.js';
 import { loadTenantKeys, syncBuiltinRoles, syncPermissions } from './platform/tenancy/create-tenant.js';
@@ -88,6 +88,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   // JSON and multipart only: a text/plain body is what a cross-site form can send, so it is refused outright.
   app.removeContentTypeParser('text/plain');
+  installNoBodyGuard(app);
 
   const deps: Deps = {
     db: database.db,

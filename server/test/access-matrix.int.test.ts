@@ -12,6 +12,17 @@ afterAll(async () => w.close());
 
 const key = (method: string, route: string) => `${method} ${route}`;
 
+/** Codes only the guard answers with: an allowed caller must never see them. */
+const GUARD_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_HEADER_MISSING', 'MFA_REQUIRED', 'PASSWORD_CHANGE_REQUIRED'];
+
+function errorCode(body: string): string | null {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function allowed(c: RouteCase, user: FixtureUser | null): boolean {
   if (c.allow === 'public') return true;
   if (user === null) return false;
@@ -46,10 +57,11 @@ describe.each(allCases.map((c) => [key(c.method, c.route), c] as const))('%s', (
   it.each([...allFixtureUsers, null].map((u) => [u ?? 'anonymous', u] as const))('as %s', async (_label, user) => {
     const res = await call(user, c, await c.request(w, user));
     if (allowed(c, user)) {
-      expect([401, 403], res.body).not.toContain(res.statusCode);
+      expect(GUARD_CODES, res.body).not.toContain(errorCode(res.body));
       expect(res.statusCode, res.body).toBeLessThan(500);
     } else {
       expect(res.statusCode, res.body).toBe(user === null ? 401 : 403);
+      expect(errorCode(res.body)).toBe(user === null ? 'UNAUTHENTICATED' : 'FORBIDDEN');
     }
   });
 
@@ -57,7 +69,7 @@ describe.each(allCases.map((c) => [key(c.method, c.route), c] as const))('%s', (
     const user = c.allow === 'public' ? null : c.allow === 'any-session' ? 'staff' : c.allow[0]!;
     const res = await call(user, c, await c.request(w, user));
     expect(res.statusCode, res.body).toBe(c.ok ?? 200);
-    if (STATE_CHANGING.has(c.method)) expect(await auditCount(String(res.headers['x-request-id']))).toBe(1);
+    if (STATE_CHANGING.has(c.method) && res.statusCode < 300) expect(await auditCount(String(res.headers['x-request-id']))).toBe(1);
   });
 
   for (const s of c.scope ?? []) {

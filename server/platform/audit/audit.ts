@@ -37,7 +37,7 @@ export async function writeAudit(tx: Tx, ctx: Ctx, ev: AuditEvent): Promise<void
     object_id: ev.objectId ?? null,
     result: ev.result ?? 'success',
     request_id: ctx.requestId,
-    source_ip: ctx.actor.kind === 'user' ? ctx.sourceIp : null,
+    source_ip: ctx.sourceIp,
     details: JSON.stringify(ev.details ?? {}),
     prev_hash: head.hash,
   } as const;

@@ -1,9 +1,10 @@
 import type { Settings } from '../../../contracts/settings.js';
 import type { Deps, UserActor } from '../context.js';
-import type { AccountState } from '../access/actor.js';
+import { loadUserActor, type AccountState } from '../access/actor.js';
+import { AppError } from '../http/errors.js';
 import { loadSettings } from '../settings/settings.js';
 import { passwordExpired } from './password.js';
-import type { SessionRecord } from './session.js';
+import { resolveSessionById, type SessionRecord } from './session.js';
 
 /** MFA is required for every role above the exempt ones (by default: plain staff / 党员) unless the tenant turns it off. */
 export function mfaRequired(settings: Settings, roles: string[], accountKind: UserActor['accountKind']): boolean {
@@ -25,4 +26,11 @@ export async function sessionObligations(deps: Deps, actor: UserActor, account: 
     mfa: needMfa ? (account.mfaEnrolled ? 'verify' : 'enrol') : null,
     passwordChange: account.mustChangePassword || passwordExpired(account.passwordChangedAt, deps.clock.now(), settings),
   };
+}
+
+export async function obligationsOf(deps: Deps, sessionId: string): Promise<Obligations> {
+  const session = await resolveSessionById(deps, sessionId);
+  const loaded = session && (await loadUserActor(deps, session));
+  if (!session || !loaded) throw new AppError('UNAUTHENTICATED');
+  return sessionObligations(deps, loaded.actor, loaded.account, session);
 }

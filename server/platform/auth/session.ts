@@ -62,6 +62,12 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   return { id, tenantId: row.tenant_id, userId: row.user_id, mfaOk: row.mfa_ok === 1 };
 }
 
+/** The session row behind an already-resolved request (no timeout bookkeeping: the guard did that). */
+export async function resolveSessionById(deps: Deps, id: string): Promise<SessionRecord | null> {
+  const row = await deps.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, tenantId: row.tenant_id, userId: row.user_id, mfaOk: row.mfa_ok === 1 } : null;
+}
+
 export async function markSessionMfa(db: Db | Tx, id: string): Promise<void> {
   await db.updateTable('session').set({ mfa_ok: 1 }).where('id', '=', id).execute();
 }

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import { AppError } from './errors.js';
 import { isPlain, isText } from './formats.js';
 
 function makeAjv(coerceTypes: boolean): Ajv {
@@ -17,3 +18,22 @@ const paramAjv = makeAjv(true);
 
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema as object) as ReturnType<FastifySchemaCompiler<any>>;
+
+/**
+ * A state-changing route without a body schema takes no body: anything but nothing (or `{}`) is refused,
+ * so no route silently ignores input the client believed it sent.
+ */
+export function installNoBodyGuard(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH' || m === 'DELETE')) return;
+    if ((route.schema as { body?: unknown } | undefined)?.body) return;
+    const guard = async (req: FastifyRequest) => {
+      const b = req.body as unknown;
+      if (b === undefined || b === null || (typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 0)) return;
+      if (req.isMultipart()) return;
+      throw new AppError('VALIDATION_FAILED', { part: 'body', keyword: 'none' });
+    };
+    route.preValidation = [...[route.preValidation ?? []].flat(), guard];
+  });
+}
