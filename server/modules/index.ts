@@ -1,12 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobDef } from '../platform/jobs/job-def.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
+import { postsRoutes } from './people/posts.routes.js';
+import { leadersRoutes } from './people/leaders.routes.js';
 import { authRoutes } from '../platform/auth/auth.routes.js';
+import { usersRoutes } from './accounts/users.routes.js';
+import { permissionsRoutes, rolesRoutes } from './accounts/roles.routes.js';
+import { assignmentsRoutes } from './accounts/assignments.routes.js';
+import { attachmentRoutes } from '../platform/storage/attachments.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(usersRoutes, { prefix: '/api/users' });
+  await app.register(permissionsRoutes, { prefix: '/api/permissions' });
+  await app.register(rolesRoutes, { prefix: '/api/roles' });
+  await app.register(assignmentsRoutes, { prefix: '/api/assignments' });
   await app.register(orgsRoutes, { prefix: '/api/orgs' });
+  await app.register(peopleRoutes, { prefix: '/api/people' });
+  await app.register(postsRoutes, { prefix: '/api/posts' });
+  await app.register(leadersRoutes, { prefix: '/api/leaders' });
+  await app.register(attachmentRoutes, { prefix: '/api/attachments' });
 }
 
 export const moduleJobs: JobDef[] = [];
