@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Body, DateOnly, Id, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
+import { Body, DateOnly, Id, ImportReport, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
 
 export const Gender = Type.Enum(['male', 'female'] as const);
 
@@ -29,21 +29,41 @@ export const PersonDetail = Type.Object({
 });
 export type PersonDetail = Static<typeof PersonDetail>;
 
-export const PersonQuery = Type.Object(
-  {
-    ...PageQuery,
-    /** People in this org or below it. */
-    orgId: Type.Optional(Id),
-    politicalStatus: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' })),
-    gender: Type.Optional(Gender),
-    status: Type.Optional(Type.Enum(['active', 'left'] as const)),
-    /** Exact match on the full mobile number through its blind index. */
-    mobile: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
-  },
-  { additionalProperties: false },
-);
+const PersonFilter = {
+  q: PageQuery.q,
+  /** People in this org or below it. */
+  orgId: Type.Optional(Id),
+  politicalStatus: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' })),
+  gender: Type.Optional(Gender),
+  status: Type.Optional(Type.Enum(['active', 'left'] as const)),
+  /** Exact match on the full mobile number through its blind index. */
+  mobile: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
+};
+
+export const PersonQuery = Type.Object({ ...PageQuery, ...PersonFilter }, { additionalProperties: false });
 export type PersonQuery = Static<typeof PersonQuery>;
 export const PersonPage = Paged(Person);
+
+const Lang = Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')]));
+/** Workbooks (exports, the import template) carry headers in the caller's language. */
+export const LangQuery = Type.Object({ lang: Lang }, { additionalProperties: false });
+export const PersonExportQuery = Type.Object({ ...PersonFilter, lang: Lang }, { additionalProperties: false });
+export type PersonExportQuery = Static<typeof PersonExportQuery>;
+
+/**
+ * A roster import refused as a whole answers 422 with the row report; a file that is no workbook at all
+ * (ARCHIVE_REJECTED, IMPORT_INVALID) answers 422 with the usual error envelope.
+ */
+export const PersonImportRejected = Type.Union([
+  ImportReport,
+  Type.Object({
+    error: Type.Object({
+      code: Type.String(),
+      params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+      requestId: Type.Optional(Type.String()),
+    }),
+  }),
+]);
 
 const IdNumber = Type.String({ pattern: '^[1-9][0-9]{16}[0-9X]$' });
 const Mobile = Type.String({ pattern: '^1[3-9][0-9]{9}$' });
@@ -94,6 +114,8 @@ export type Post = Static<typeof Post>;
 
 export const PostQuery = Type.Object({ ...PageQuery, orgId: Type.Optional(Id) }, { additionalProperties: false });
 export type PostQuery = Static<typeof PostQuery>;
+export const PostExportQuery = Type.Object({ q: PageQuery.q, orgId: Type.Optional(Id), lang: Lang }, { additionalProperties: false });
+export type PostExportQuery = Static<typeof PostExportQuery>;
 export const PostPage = Paged(Post);
 
 export const CreatePost = Body({
