@@ -3,7 +3,8 @@ import { httpCases } from '../platform/http/http.cases.js';
 import { orgCases } from '../modules/orgs/orgs.cases.js';
 import { peopleCases } from '../modules/people/people.cases.js';
 import { authCases } from '../platform/auth/auth.cases.js';
+import { attachmentCases } from '../platform/storage/attachments.cases.js';
 import { accountCases } from '../modules/accounts/accounts.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...attachmentCases];

@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Attachment } from '../../../contracts/system.js';
+import type { Ctx, Db, Tx } from '../context.js';
+import { userId } from '../context.js';
+import { writeAudit } from '../audit/audit.js';
+import { localDate, nowIso } from '../clock/clock.js';
+import { newId } from '../db/ids.js';
+import { transact } from '../db/transact.js';
+import { AppError, invalidState, notFound } from '../http/errors.js';
+import { loadSettings } from '../settings/settings.js';
+import { DRAFT, readPolicyOf } from './attachment-owners.js';
+import * as repo from './attachments.repo.js';
+import { attachmentName } from './file-name.js';
+import { sniffContent } from './sniff.js';
+
+const MIB = 1024 * 1024;
+
+export function presentAttachment(r: repo.AttachmentRow): Attachment {
+  return { id: r.id, name: r.name, mime: r.mime, size: Number(r.size), sm3: r.sm3, createdAt: r.created_at };
+}
+
+/** The tenant's upload limit in bytes (setting `system.uploads.maxMegabytes`). */
+export async function uploadLimitBytes(ctx: Ctx): Promise<number> {
+  return (await loadSettings(ctx.deps.db, ctx.tenantId))['system.uploads.maxMegabytes'] * MIB;
+}
+
+export interface StoreAttachment {
+  name: string;
+  data: Buffer;
+  /** `draft` (with a null owner id) until a record claims it, or a type declared with registerAttachmentOwner. */
+  ownerType: string;
+  ownerId: string | null;
+}
+
+/**
+ * Checks and keeps one file. The bytes go to storage first (the local driver fsyncs them) under a
+ * generated key, then the row and its audit event commit together; if that transaction fails the bytes
+ * are removed again, so a row never points at nothing and stray bytes only survive a crash in between.
+ */
+export async function storeAttachment(ctx: Ctx, input: StoreAttachment): Promise<Attachment> {
+  const uploader = userId(ctx);
+  if (input.ownerType === DRAFT ? input.ownerId !== null || !uploader : !input.ownerId || !readPolicyOf(input.ownerType)) {
+    throw new Error(`cannot store an attachment for owner ${input.ownerType}:${input.ownerId}`);
+  }
+  const limit = await uploadLimitBytes(ctx);
+  if (input.data.length > limit) throw new AppError('FILE_TOO_LARGE', { maxMegabytes: limit / MIB });
+  const type = sniffContent(input.data);
+  const at = nowIso(ctx.deps.clock);
+  const row: repo.AttachmentRow = {
+    tenant_id: ctx.tenantId,
+    id: newId(),
+    sm3: ctx.deps.crypto.sm3(input.data),
+    size: input.data.length,
+    mime: type.mime,
+    name: attachmentName(input.name, type),
+    storage_key: `${ctx.tenantId}/${localDate(ctx.deps.clock.now()).slice(0, 7).replace('-', '/')}/${crypto.randomUUID()}`,
+    owner_type: input.ownerType,
+    owner_id: input.ownerId,
+    created_by: uploader,
+    created_at: at,
+  };
+  await ctx.deps.storage.put(row.storage_key, input.data);
+  try {
+    return await transact(ctx, async (tx) => {
+      await repo.insertAttachment(tx, row);
+      await writeAudit(tx, ctx, {
+        action: 'attachment.upload',
+        objectType: 'attachment',
+        objectId: row.id,
+        details: { ownerType: row.owner_type, ownerId: row.owner_id, mime: row.mime, size: row.size, sm3: row.sm3 },
+      });
+      return presentAttachment(row);
+    });
+  } catch (e) {
+    await removeBytes(ctx, row.storage_key);
+    throw e;
+  }
+}
+
+async function removeBytes(ctx: Ctx, key: string): Promise<void> {
+  try {
+    await ctx.deps.storage.delete(key);
+  } catch (err) {
+    ctx.deps.log.error({ err, key }, 'attachment bytes left behind');
+  }
+}
+
+/**
+ * Attaches the caller's own drafts to a record inside the caller's transaction (the caller writes the
+ * audit event). Any id that is not one of the caller's drafts fails the whole call with NOT_FOUND.
+ */
+export async function claimAttachments(tx: Tx, ctx: Ctx, ids: string[], ownerType: string, ownerId: string): Promise<Attachment[]> {
+  if (!readPolicyOf(ownerType)) throw new Error(`attachment owner type "${ownerType}" is not registered`);
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const uploader = userId(ctx);
+  if (!uploader || (await repo.claimDrafts(tx, ctx.tenantId, unique, uploader, ownerType, ownerId)) !== unique.length) throw notFound('attachment');
+  const owned = await repo.listOwnedAttachments(tx, ctx.tenantId, ownerType, ownerId);
+  return owned.filter((r) => unique.includes(r.id)).map(presentAttachment);
+}
+
+/** A record's attachments, for the owning module to present once it has authorized the caller. */
+export async function attachmentsOf(db: Db | Tx, ctx: Ctx, ownerType: string, ownerId: string): Promise<Attachment[]> {
+  return (await repo.listOwnedAttachments(db, ctx.tenantId, ownerType, ownerId)).map(presentAttachment);
+}
+
+async function mayRead(ctx: Ctx, row: repo.AttachmentRow): Promise<boolean> {
+  if (row.owner_type === DRAFT) return row.created_by !== null && row.created_by === userId(ctx);
+  const policy = readPolicyOf(row.owner_type);
+  return !!policy && !!row.owner_id && (await policy(ctx, row.owner_id));
+}
+
+/** The file for download; anything the caller may not read does not exist for them. */
+export async function openAttachment(ctx: Ctx, id: string): Promise<{ attachment: Attachment; body: Readable }> {
+  const row = await repo.findAttachment(ctx.deps.db, ctx.tenantId, id);
+  if (!row || !(await mayRead(ctx, row))) throw notFound('attachment');
+  return { attachment: presentAttachment(row), body: await ctx.deps.storage.get(row.storage_key) };
+}
+
+/** The uploader throws away a draft; the bytes go once the row is gone. */
+export async function discardDraft(ctx: Ctx, id: string): Promise<void> {
+  const key = await transact(ctx, async (tx) => {
+    const row = await repo.findAttachment(tx, ctx.tenantId, id);
+    if (!row || row.created_by === null || row.created_by !== userId(ctx)) throw notFound('attachment');
+    if (row.owner_type !== DRAFT || (await repo.deleteDraft(tx, ctx.tenantId, id)) !== 1) throw invalidState('attached');
+    await writeAudit(tx, ctx, { action: 'attachment.delete', objectType: 'attachment', objectId: id, details: { sm3: row.sm3 } });
+    return row.storage_key;
+  });
+  await removeBytes(ctx, key);
+}
