@@ -26,6 +26,7 @@ export const settingDefs = {
   'security.mfa.required': def('security', Type.Boolean(), true),
   'security.mfa.exemptRoles': def('security', Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), { maxItems: 50 }), ['staff']),
   'system.uploads.maxMegabytes': def('system', Int(1, 100), 20),
+  'system.uploads.draftDays': def('system', Int(1, 90), 7),
   'system.notify.digestHour': def('system', Int(0, 23), 8),
   'system.sla.warnWorkingDays': def('system', Int(0, 30), 2),
 } as const;

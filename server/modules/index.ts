@@ -9,6 +9,7 @@ import { usersRoutes } from './accounts/users.routes.js';
 import { permissionsRoutes, rolesRoutes } from './accounts/roles.routes.js';
 import { assignmentsRoutes } from './accounts/assignments.routes.js';
 import { attachmentRoutes } from '../platform/storage/attachments.routes.js';
+import { storageJobs } from '../platform/storage/storage-jobs.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -24,4 +25,4 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(attachmentRoutes, { prefix: '/api/attachments' });
 }
 
-export const moduleJobs: JobDef[] = [];
+export const moduleJobs: JobDef[] = [...storageJobs];

@@ -5,10 +5,12 @@ import { createWorld, type FixtureUser, type World } from '../../test/world.js';
 import { loadUserActor } from '../access/actor.js';
 import { createSession, resolveSession } from '../auth/session.js';
 import type { Ctx } from '../context.js';
+import { cronTick, runDueJobs } from '../jobs/scheduler.js';
 import { forgetSettings } from '../settings/settings.js';
 import { registerAttachmentOwner } from './attachment-owners.js';
 import { draftOf } from './attachments.cases.js';
 import { claimAttachments, storeAttachment } from './attachments.service.js';
+import { storageJobs } from './storage-jobs.js';
 import { docxFile, files, multipart, upload, xlsxFile, zipBombDocx } from './test-files.js';
 
 let w: World;
@@ -279,5 +281,27 @@ describe('drafts and owners', () => {
       await w.deps.db.insertInto('audit_head').values(head).execute();
     }
     expect(await state()).toEqual(before);
+  });
+});
+
+describe('draft purge', () => {
+  it('removes drafts left unattached past the retention, bytes included, and keeps the rest', async () => {
+    const stale = await draftOf(w, 'staff');
+    const attached = await draftOf(w, 'staff');
+    const fresh = await draftOf(w, 'staff');
+    const ctx = await userCtx('staff');
+    await w.deps.db.transaction().execute((tx) => claimAttachments(tx, ctx, [attached], 'test_record', 'record-1'));
+    const eightDaysAgo = '2026-02-22T09:00:00.000+08:00';
+    await w.deps.db.updateTable('attachment').set({ created_at: eightDaysAgo }).where('id', 'in', [stale, attached]).execute();
+    await w.deps.db.updateTable('attachment').set({ created_at: '2026-02-24T09:00:01.000+08:00' }).where('id', '=', fresh).execute();
+    const staleKey = (await w.deps.db.selectFrom('attachment').select('storage_key').where('id', '=', stale).executeTakeFirstOrThrow()).storage_key;
+
+    expect(await cronTick(w.deps, storageJobs)).toBe(1);
+    expect(await runDueJobs(w.deps, storageJobs)).toBe(1);
+    const left = (await w.deps.db.selectFrom('attachment').select('id').where('id', 'in', [stale, attached, fresh]).execute()).map((r) => r.id);
+    expect(left.sort()).toEqual([attached, fresh].sort());
+    expect(fs.existsSync(path.join(storageRoot, staleKey))).toBe(false);
+    const job = await w.deps.db.selectFrom('job').selectAll().where('kind', '=', 'storage.purgeDrafts').executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'done', tenant_id: w.tenantId });
   });
 });

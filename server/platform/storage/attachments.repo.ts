@@ -43,10 +43,11 @@ export async function deleteDraft(tx: Tx, tenantId: string, id: string): Promise
 }
 
 /** Drafts nobody attached before `cutoff`, a batch at a time; the state is re-checked in the DELETE itself. */
-export async function deleteStaleDrafts(db: Db, cutoff: string, limit: number): Promise<string[]> {
-  const batch = db.selectFrom('attachment').select('id').where('owner_type', '=', DRAFT).where('created_at', '<', cutoff).limit(limit);
+export async function deleteStaleDrafts(db: Db, tenantId: string, cutoff: string, limit: number): Promise<string[]> {
+  const batch = db.selectFrom('attachment').select('id').where('tenant_id', '=', tenantId).where('owner_type', '=', DRAFT).where('created_at', '<', cutoff).limit(limit);
   const rows = await db
     .deleteFrom('attachment')
+    .where('tenant_id', '=', tenantId)
     .where('id', 'in', batch)
     .where('owner_type', '=', DRAFT)
     .where('created_at', '<', cutoff)
