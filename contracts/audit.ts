@@ -20,22 +20,29 @@ export type AuditRecord = Static<typeof AuditRecord>;
 
 const Action = Type.String({ pattern: '^[a-z_]+(\\.[a-z_]+)*$', maxLength: 64 });
 
-export const AuditQuery = Type.Object(
-  {
-    page: PageQuery.page,
-    pageSize: PageQuery.pageSize,
-    from: Type.Optional(Type.String({ format: 'date' })),
-    to: Type.Optional(Type.String({ format: 'date' })),
-    actorId: Type.Optional(Id),
-    action: Type.Optional(Action),
-    objectType: Type.Optional(Type.String({ pattern: '^[a-z_]+$', maxLength: 40 })),
-    objectId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' })),
-    result: Type.Optional(Type.Enum(['success', 'failure'] as const)),
-  },
-  { additionalProperties: false },
-);
+const AuditFilters = {
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+  actorId: Type.Optional(Id),
+  action: Type.Optional(Action),
+  objectType: Type.Optional(Type.String({ pattern: '^[a-z_]+$', maxLength: 40 })),
+  objectId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' })),
+  result: Type.Optional(Type.Enum(['success', 'failure'] as const)),
+};
+
+export const AuditQuery = Type.Object({ page: PageQuery.page, pageSize: PageQuery.pageSize, ...AuditFilters }, { additionalProperties: false });
 export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditPage = Paged(AuditRecord);
+
+/** The same filters as the list, without paging: the export holds every matching record. */
+export const AuditExportQuery = Type.Object(
+  { ...AuditFilters, lang: Type.Optional(Type.Enum(['zh-CN', 'en-US'] as const)) },
+  { additionalProperties: false },
+);
+export type AuditExportQuery = Static<typeof AuditExportQuery>;
+
+/** Verification takes no input; the body is closed so that anything sent is refused rather than ignored. */
+export const VerifyAuditRequest = Type.Object({}, { additionalProperties: false });
 
 export const AuditVerification = Type.Object({
   ok: Type.Boolean(),

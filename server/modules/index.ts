@@ -9,6 +9,7 @@ import { usersRoutes } from './accounts/users.routes.js';
 import { permissionsRoutes, rolesRoutes } from './accounts/roles.routes.js';
 import { assignmentsRoutes } from './accounts/assignments.routes.js';
 import { attachmentRoutes } from '../platform/storage/attachments.routes.js';
+import { auditRoutes } from '../platform/audit/audit.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { storageJobs } from '../platform/storage/storage-jobs.js';
 
@@ -24,6 +25,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(postsRoutes, { prefix: '/api/posts' });
   await app.register(leadersRoutes, { prefix: '/api/leaders' });
   await app.register(attachmentRoutes, { prefix: '/api/attachments' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(portalRoutes, { prefix: '/api/portal' });
 }
 

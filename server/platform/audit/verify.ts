@@ -13,8 +13,14 @@ export interface VerifyResult {
 
 const BATCH = 2000;
 
-/** Walks the tenant's chain from the start; names the first record whose content, link or checkpoint fails. */
-export async function verifyAuditChain(db: Db, crypto: CryptoPort, tenantId: string): Promise<VerifyResult> {
+/**
+ * Walks the tenant's chain from the start; names the first record whose content, link or checkpoint fails.
+ * A checkpoint counts only when signed by one of `trustedKeys` (the audit key's public half, kept apart
+ * from the database): whoever can rewrite the table can also store a checkpoint signed with a key of
+ * their own beside it.
+ */
+export async function verifyAuditChain(db: Db, crypto: CryptoPort, tenantId: string, trustedKeys: readonly string[]): Promise<VerifyResult> {
+  const trusted = new Set(trustedKeys.map((k) => k.toLowerCase()));
   const checkpoints = await db.selectFrom('audit_checkpoint').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute();
   const cpBySeq = new Map(checkpoints.map((c) => [Number(c.seq), c]));
   let prev = GENESIS;
@@ -40,6 +46,7 @@ export async function verifyAuditChain(db: Db, crypto: CryptoPort, tenantId: str
       const cp = cpBySeq.get(seq);
       if (cp) {
         if (cp.hash !== row.hash) return fail(seq, 'checkpoint-hash');
+        if (!trusted.has(cp.public_key.toLowerCase())) return fail(seq, 'checkpoint-key');
         if (!crypto.sm2Verify(cp.public_key, checkpointMessage(tenantId, seq, cp.hash), cp.signature)) return fail(seq, 'checkpoint-signature');
       }
       prev = row.hash;

@@ -40,7 +40,8 @@ function nationalCalendar() {
   return national;
 }
 
-function shift(date: string, days: number): string {
+/** The calendar date `days` after (or before) `date`. */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -78,7 +79,7 @@ export class WorkCalendar {
     let d = date;
     let left = n;
     while (left > 0) {
-      d = shift(d, 1);
+      d = addDays(d, 1);
       if (this.isWorkingDay(d)) left -= 1;
     }
     return d;
@@ -88,12 +89,12 @@ export class WorkCalendar {
   workingDaysBetween(from: string, to: string): number {
     if (to <= from) return 0;
     let count = 0;
-    for (let d = shift(from, 1); d <= to; d = shift(d, 1)) if (this.isWorkingDay(d)) count += 1;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) count += 1;
     return count;
   }
 
   addCalendarDays(date: string, n: number): string {
-    return shift(date, n);
+    return addDays(date, n);
   }
 }
 
@@ -106,6 +107,6 @@ export function nationalHolidayName(date: string): HolidayName | null {
 /** Every date of a year, in order. */
 export function daysOfYear(year: number): string[] {
   const out: string[] = [];
-  for (let d = `${year}-01-01`; d.startsWith(`${year}-`); d = shift(d, 1)) out.push(d);
+  for (let d = `${year}-01-01`; d.startsWith(`${year}-`); d = addDays(d, 1)) out.push(d);
   return out;
 }
