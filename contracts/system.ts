@@ -9,6 +9,7 @@ export const SettingItem = Type.Object({
 });
 export const SettingList = Type.Object({ items: Type.Array(SettingItem) });
 export const UpdateSetting = Body({ value: Type.Unknown() });
+export const SettingKeyParams = Type.Object({ key: Type.String({ pattern: '^[a-z][A-Za-z0-9.]{0,79}$', maxLength: 80 }) }, { additionalProperties: false });
 
 export const DictItem = Type.Object({
   id: Id,
@@ -51,6 +52,8 @@ export const CalendarDay = Type.Object({
 });
 export const CalendarYear = Type.Object({ year: Type.Integer(), days: Type.Array(CalendarDay) });
 export const CalendarYearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
+/** Holiday names come from the national data in both languages; `lang` picks one. */
+export const CalendarYearQuery = Type.Object({ lang: Type.Optional(Type.Enum(['zh-CN', 'en-US'] as const)) }, { additionalProperties: false });
 
 export const CalendarOverride = Type.Object({ date: DateOnly, kind: Type.Enum(['workday', 'holiday'] as const), note: Type.String(), updatedAt: Timestamp });
 export const CalendarOverrideList = Type.Object({ items: Type.Array(CalendarOverride) });

@@ -10,6 +10,11 @@ import { permissionsRoutes, rolesRoutes } from './accounts/roles.routes.js';
 import { assignmentsRoutes } from './accounts/assignments.routes.js';
 import { attachmentRoutes } from '../platform/storage/attachments.routes.js';
 import { auditRoutes } from '../platform/audit/audit.routes.js';
+import { settingsRoutes } from '../platform/settings/settings.routes.js';
+import { dictsRoutes } from '../platform/settings/dicts.routes.js';
+import { calendarRoutes } from '../platform/settings/calendar.routes.js';
+import { jobsRoutes } from '../platform/settings/jobs.routes.js';
+import { auditRoutes } from '../platform/audit/audit.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { storageJobs } from '../platform/storage/storage-jobs.js';
 
@@ -25,6 +30,11 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(postsRoutes, { prefix: '/api/posts' });
   await app.register(leadersRoutes, { prefix: '/api/leaders' });
   await app.register(attachmentRoutes, { prefix: '/api/attachments' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(settingsRoutes, { prefix: '/api/settings' });
+  await app.register(dictsRoutes, { prefix: '/api/dicts' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(jobsRoutes, { prefix: '/api/jobs' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(portalRoutes, { prefix: '/api/portal' });
 }
