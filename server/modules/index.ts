@@ -14,7 +14,6 @@ import { settingsRoutes } from '../platform/settings/settings.routes.js';
 import { dictsRoutes } from '../platform/settings/dicts.routes.js';
 import { calendarRoutes } from '../platform/settings/calendar.routes.js';
 import { jobsRoutes } from '../platform/settings/jobs.routes.js';
-import { auditRoutes } from '../platform/audit/audit.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { storageJobs } from '../platform/storage/storage-jobs.js';
 
@@ -35,7 +34,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(dictsRoutes, { prefix: '/api/dicts' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(jobsRoutes, { prefix: '/api/jobs' });
-  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(portalRoutes, { prefix: '/api/portal' });
 }
 

@@ -7,8 +7,7 @@ import { attachmentCases } from '../platform/storage/attachments.cases.js';
 import { accountCases } from '../modules/accounts/accounts.cases.js';
 import { auditCases } from '../platform/audit/audit.cases.js';
 import { settingsCases } from '../platform/settings/settings.cases.js';
-import { auditCases } from '../platform/audit/audit.cases.js';
 import { portalCases } from '../modules/portal/portal.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...auditCases, ...attachmentCases, ...portalCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...portalCases];
