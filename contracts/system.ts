@@ -75,6 +75,7 @@ export const NotificationQuery = Type.Object(
 );
 export const NotificationPage = Type.Object({ items: Type.Array(Notification), total: Type.Integer(), unread: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export const UnreadCount = Type.Object({ unread: Type.Integer() });
+export const NotificationsMarked = Type.Object({ marked: Type.Integer() });
 
 export const Attachment = Type.Object({
   id: Id,

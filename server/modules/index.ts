@@ -16,6 +16,7 @@ import { calendarRoutes } from '../platform/settings/calendar.routes.js';
 import { jobsRoutes } from '../platform/settings/jobs.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { storageJobs } from '../platform/storage/storage-jobs.js';
+import { notifyRoutes } from '../platform/notify/notify.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -29,6 +30,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(postsRoutes, { prefix: '/api/posts' });
   await app.register(leadersRoutes, { prefix: '/api/leaders' });
   await app.register(attachmentRoutes, { prefix: '/api/attachments' });
+  await app.register(notifyRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(dictsRoutes, { prefix: '/api/dicts' });

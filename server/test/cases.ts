@@ -4,10 +4,11 @@ import { orgCases } from '../modules/orgs/orgs.cases.js';
 import { peopleCases } from '../modules/people/people.cases.js';
 import { authCases } from '../platform/auth/auth.cases.js';
 import { attachmentCases } from '../platform/storage/attachments.cases.js';
+import { notifyCases } from '../platform/notify/notify.cases.js';
 import { accountCases } from '../modules/accounts/accounts.cases.js';
 import { auditCases } from '../platform/audit/audit.cases.js';
 import { settingsCases } from '../platform/settings/settings.cases.js';
 import { portalCases } from '../modules/portal/portal.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...portalCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases];

@@ -13,8 +13,7 @@ export interface Enqueue {
   maxAttempts?: number;
 }
 
-/** Adds a job; with a dedupe key an existing job of that key wins and nothing is added. */
-export async function enqueueJob(db: Db | Tx, clock: Clock, j: Enqueue): Promise<boolean> {
+async function insertOnce(db: Db | Tx, clock: Clock, j: Enqueue, status: 'queued' | 'done'): Promise<boolean> {
   const now = nowIso(clock);
   const r = await db
     .insertInto('job')
@@ -25,18 +24,32 @@ export async function enqueueJob(db: Db | Tx, clock: Clock, j: Enqueue): Promise
       dedupe_key: j.dedupeKey ?? null,
       payload: JSON.stringify(j.payload ?? {}),
       run_at: j.runAt ?? now,
-      status: 'queued',
+      status,
       attempts: 0,
       max_attempts: j.maxAttempts ?? 3,
       locked_by: null,
       locked_until: null,
       last_error: null,
       created_at: now,
-      finished_at: null,
+      finished_at: status === 'done' ? now : null,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Adds a job; with a dedupe key an existing job of that key wins and nothing is added. */
+export async function enqueueJob(db: Db | Tx, clock: Clock, j: Enqueue): Promise<boolean> {
+  return insertOnce(db, clock, j, 'queued');
+}
+
+/**
+ * Records, inside the caller's transaction, that one-off work under `dedupeKey` is done (a user's digest
+ * of the day). True for the first caller only: the work committed beside it happens once, whichever
+ * process or retry gets there first; a concurrent caller waits for the first to commit and gets false.
+ */
+export async function recordOnce(tx: Tx, clock: Clock, j: Enqueue & { dedupeKey: string }): Promise<boolean> {
+  return insertOnce(tx, clock, j, 'done');
 }
 
 const due = (now: string) =>
