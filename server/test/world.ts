@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { builtinRoles, type ScopeKind } from '../../contracts/permissions.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -63,6 +64,9 @@ export interface World {
   deps: Deps;
   clock: FakeClock;
   tenantId: string;
+  /** The world's data directory, and its SQLite file (null on PostgreSQL): for tests that inspect what lands on disk. */
+  dataDir: string;
+  sqlitePath: string | null;
   orgs: Record<FixtureOrg, string>;
   users: Record<FixtureUser, { id: string; username: string; personId: string | null }>;
   /** A client acting as a fixture user (a fresh, MFA-complete session), or anonymous for null. */
@@ -92,11 +96,21 @@ function client(app: FastifyInstance, token: () => Promise<string | null>): Clie
   };
 }
 
-export async function createWorld(opts: { clock?: FakeClock; env?: NodeJS.ProcessEnv } = {}): Promise<World> {
+export interface WorldOptions {
+  clock?: FakeClock;
+  env?: NodeJS.ProcessEnv;
+  /** Receives every log line at trace level instead of stdout, for tests that check what the log holds. */
+  logTo?: { write(line: string): void };
+}
+
+export async function createWorld(opts: WorldOptions = {}): Promise<World> {
   const tdb: TestDatabase = await createTestDatabase();
   const clock = opts.clock ?? new FakeClock('2026-03-02T09:00:00+08:00');
-  const config = { ...loadConfig({ QINGFENG_DATA_DIR: tdb.dataDir, LOG_LEVEL: 'silent', QINGFENG_JOBS: '0', ...opts.env }), passwordHashing: FAST_HASH };
+  const logLevel = opts.logTo ? 'trace' : 'silent';
+  const config = { ...loadConfig({ QINGFENG_DATA_DIR: tdb.dataDir, LOG_LEVEL: logLevel, QINGFENG_JOBS: '0', ...opts.env }), passwordHashing: FAST_HASH };
   const app = await buildApp({ config, clock, database: tdb.database, env: {} });
+  // Request loggers are pino children, which read the destination through their prototype: one swap redirects all.
+  if (opts.logTo) (app.log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = opts.logTo;
   const deps = app.deps;
   const tenantId = await createTenant(deps, { code: 'test', name: '测试单位', isDefault: true, isDemo: false });
   const at = nowIso(clock);
@@ -162,6 +176,8 @@ export async function createWorld(opts: { clock?: FakeClock; env?: NodeJS.Proces
     deps,
     clock,
     tenantId,
+    dataDir: tdb.dataDir,
+    sqlitePath: tdb.database.sqlitePath,
     orgs,
     users,
     as: (user) => client(app, async () => (user ? sessionFor(user) : null)),

@@ -14,7 +14,7 @@ function leadersQuery(db: Db | Tx, tenantId: string) {
     .where('leader.tenant_id', '=', tenantId);
 }
 
-/** A leader is visible where they work, and wherever the orgs they oversee (分管) are visible. */
+/** A leader is visible where they work, and to readers of any org in the subtrees they oversee (分管). */
 export function listLeaders(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null): Promise<LeaderListRow[]> {
   return leadersQuery(db, tenantId)
     .where((eb) =>
@@ -23,10 +23,13 @@ export function listLeaders(db: Db | Tx, tenantId: string, scope: Scope | null, 
         eb.exists(
           eb
             .selectFrom('leader_oversight')
-            .select('leader_oversight.org_id')
+            .innerJoin('org_closure', (j) =>
+              j.onRef('org_closure.tenant_id', '=', 'leader_oversight.tenant_id').onRef('org_closure.ancestor_id', '=', 'leader_oversight.org_id'),
+            )
+            .select('org_closure.descendant_id')
             .where('leader_oversight.tenant_id', '=', tenantId)
             .whereRef('leader_oversight.leader_id', '=', 'leader.id')
-            .where((sub) => scopeFilter(sub, tenantId, scope, { org: 'leader_oversight.org_id' }, null)),
+            .where((sub) => scopeFilter(sub, tenantId, scope, { org: 'org_closure.descendant_id' }, null)),
         ),
       ]),
     )
