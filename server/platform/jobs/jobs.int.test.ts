@@ -4,7 +4,7 @@ import { createWorld, type World } from '../../test/world.js';
 import type { Deps } from '../context.js';
 import type { Database } from '../db/database.js';
 import type { JobDef } from './job-def.js';
-import { claimJob, enqueueJob } from './queue.js';
+import { claimJob, enqueueJob, recordOnce } from './queue.js';
 import { cronTick, runDueJobs } from './scheduler.js';
 
 let w: World;
@@ -168,5 +168,21 @@ describe('leases', () => {
     expect(b).toBeGreaterThan(0);
     const jobs = await jobsOf('test.race');
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
+  });
+});
+
+describe('one-off records', () => {
+  it('records work once, only when its transaction commits, and never hands the record to a worker', async () => {
+    const mark = () => w.deps.db.transaction().execute((tx) => recordOnce(tx, w.clock, { kind: 'test.marker', tenantId: w.tenantId, dedupeKey: 'test.marker@1' }));
+    await expect(
+      w.deps.db.transaction().execute(async (tx) => {
+        expect(await recordOnce(tx, w.clock, { kind: 'test.marker', tenantId: w.tenantId, dedupeKey: 'test.marker@1' })).toBe(true);
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+    expect(await mark()).toBe(true);
+    expect(await mark()).toBe(false);
+    expect(await runDueJobs(w.deps, [])).toBe(0);
+    expect(await jobsOf('test.marker')).toMatchObject([{ status: 'done', attempts: 0, dedupe_key: 'test.marker@1' }]);
   });
 });
