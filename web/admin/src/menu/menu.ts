@@ -1,0 +1,71 @@
+import type { Component } from 'vue';
+import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection } from '@element-plus/icons-vue';
+import type { Permission } from '../api/types';
+
+export interface MenuItem {
+  /** Route name for a leaf; a unique key for a group. */
+  key: string;
+  titleKey: string;
+  icon: Component;
+  /** Shown when the user holds any one of these; a group shows when any child does. */
+  anyOf?: Permission[];
+  children?: MenuItem[];
+}
+
+export const menu: MenuItem[] = [
+  { key: 'home', titleKey: 'menu.home', icon: House },
+  {
+    key: 'directory',
+    titleKey: 'menu.directory',
+    icon: OfficeBuilding,
+    children: [
+      { key: 'orgs', titleKey: 'menu.orgs', icon: Connection, anyOf: ['org:read'] },
+      { key: 'people', titleKey: 'menu.people', icon: User, anyOf: ['person:read'] },
+      { key: 'posts', titleKey: 'menu.posts', icon: Postcard, anyOf: ['org:read'] },
+      { key: 'leaders', titleKey: 'menu.leaders', icon: Avatar, anyOf: ['org:read'] },
+    ],
+  },
+  {
+    key: 'access',
+    titleKey: 'menu.access',
+    icon: Lock,
+    children: [
+      { key: 'users', titleKey: 'menu.users', icon: UserFilled, anyOf: ['user:read'] },
+      { key: 'roles', titleKey: 'menu.roles', icon: Key, anyOf: ['role:read'] },
+      { key: 'assignments', titleKey: 'menu.assignments', icon: Stamp, anyOf: ['role:read'] },
+    ],
+  },
+  {
+    key: 'security',
+    titleKey: 'menu.security',
+    icon: Document,
+    children: [{ key: 'audit', titleKey: 'menu.audit', icon: Tickets, anyOf: ['audit:read'] }],
+  },
+  {
+    key: 'system',
+    titleKey: 'menu.system',
+    icon: Setting,
+    children: [
+      { key: 'settings', titleKey: 'menu.settings', icon: Setting, anyOf: ['setting:manage', 'security_policy:manage'] },
+      { key: 'dicts', titleKey: 'menu.dicts', icon: Collection, anyOf: ['dict:manage'] },
+      { key: 'calendar', titleKey: 'menu.calendar', icon: Calendar, anyOf: ['calendar:manage'] },
+      { key: 'jobs', titleKey: 'menu.jobs', icon: Timer, anyOf: ['job:read'] },
+    ],
+  },
+  { key: 'notifications', titleKey: 'menu.notifications', icon: Bell },
+];
+
+/** The menu as one user sees it: items they lack every permission for are gone, and so are empty groups. */
+export function filterMenu(items: readonly MenuItem[], canAny: (ps: readonly Permission[]) => boolean): MenuItem[] {
+  const out: MenuItem[] = [];
+  for (const item of items) {
+    if (item.anyOf && !canAny(item.anyOf)) continue;
+    if (item.children) {
+      const children = filterMenu(item.children, canAny);
+      if (children.length) out.push({ ...item, children });
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Permission } from '../api/types';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (breadcrumb, document title). */
+    titleKey?: string;
+    /** i18n key of the parent group shown in the breadcrumb. */
+    groupKey?: string;
+    /** Reachable without a complete session (sign-in steps). */
+    public?: boolean;
+    /** The page needs any one of these permissions. */
+    anyOf?: Permission[];
+  }
+}
+
+export const stepRoutes = { 'mfa-verify': 'mfa-verify', 'mfa-enrol': 'mfa-enrol', password: 'password-change' } as const;
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/auth',
+    component: () => import('../layouts/AuthLayout.vue'),
+    children: [
+      { path: '/login', name: 'login', component: () => import('../views/auth/LoginView.vue'), meta: { public: true, titleKey: 'auth.login.title' } },
+      { path: '/setup', name: 'setup', component: () => import('../views/auth/SetupView.vue'), meta: { public: true, titleKey: 'auth.setup.title' } },
+      { path: '/mfa/verify', name: 'mfa-verify', component: () => import('../views/auth/MfaVerifyView.vue'), meta: { public: true, titleKey: 'auth.mfaVerify.title' } },
+      { path: '/mfa/enrol', name: 'mfa-enrol', component: () => import('../views/auth/MfaEnrolView.vue'), meta: { public: true, titleKey: 'auth.mfaEnrol.title' } },
+      { path: '/password/change', name: 'password-change', component: () => import('../views/auth/PasswordChangeView.vue'), meta: { public: true, titleKey: 'auth.password.title' } },
+    ],
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/AdminLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('../views/home/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      { path: 'orgs', name: 'orgs', component: () => import('../views/orgs/OrgsView.vue'), meta: { titleKey: 'menu.orgs', groupKey: 'menu.directory', anyOf: ['org:read'] } },
+      { path: 'people', name: 'people', component: () => import('../views/people/PeopleView.vue'), meta: { titleKey: 'menu.people', groupKey: 'menu.directory', anyOf: ['person:read'] } },
+      { path: 'posts', name: 'posts', component: () => import('../views/people/PostsView.vue'), meta: { titleKey: 'menu.posts', groupKey: 'menu.directory', anyOf: ['org:read'] } },
+      { path: 'leaders', name: 'leaders', component: () => import('../views/people/LeadersView.vue'), meta: { titleKey: 'menu.leaders', groupKey: 'menu.directory', anyOf: ['org:read'] } },
+      { path: 'users', name: 'users', component: () => import('../views/users/UsersView.vue'), meta: { titleKey: 'menu.users', groupKey: 'menu.access', anyOf: ['user:read'] } },
+      { path: 'roles', name: 'roles', component: () => import('../views/roles/RolesView.vue'), meta: { titleKey: 'menu.roles', groupKey: 'menu.access', anyOf: ['role:read'] } },
+      { path: 'assignments', name: 'assignments', component: () => import('../views/roles/AssignmentsView.vue'), meta: { titleKey: 'menu.assignments', groupKey: 'menu.access', anyOf: ['role:read'] } },
+      { path: 'audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'), meta: { titleKey: 'menu.audit', groupKey: 'menu.security', anyOf: ['audit:read'] } },
+      { path: 'system/settings', name: 'settings', component: () => import('../views/system/SettingsView.vue'), meta: { titleKey: 'menu.settings', groupKey: 'menu.system', anyOf: ['setting:manage', 'security_policy:manage'] } },
+      { path: 'system/dicts', name: 'dicts', component: () => import('../views/system/DictsView.vue'), meta: { titleKey: 'menu.dicts', groupKey: 'menu.system', anyOf: ['dict:manage'] } },
+      { path: 'system/calendar', name: 'calendar', component: () => import('../views/system/CalendarView.vue'), meta: { titleKey: 'menu.calendar', groupKey: 'menu.system', anyOf: ['calendar:manage'] } },
+      { path: 'system/jobs', name: 'jobs', component: () => import('../views/system/JobsView.vue'), meta: { titleKey: 'menu.jobs', groupKey: 'menu.system', anyOf: ['job:read'] } },
+      { path: 'notifications', name: 'notifications', component: () => import('../views/notify/InboxView.vue'), meta: { titleKey: 'menu.notifications' } },
+      { path: 'account/password', name: 'account-password', component: () => import('../views/account/AccountPasswordView.vue'), meta: { titleKey: 'menu.accountPassword', groupKey: 'menu.account' } },
+      { path: 'account/mfa', name: 'account-mfa', component: () => import('../views/account/AccountMfaView.vue'), meta: { titleKey: 'menu.accountMfa', groupKey: 'menu.account' } },
+      { path: 'forbidden', name: 'forbidden', component: () => import('../views/errors/ForbiddenView.vue'), meta: { titleKey: 'common.forbidden.title' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/errors/NotFoundView.vue'), meta: { titleKey: 'common.notFound.title' } },
+    ],
+  },
+];
