@@ -125,68 +125,93 @@ function lookup(entries: [string, string[]][]): Map<string, string> {
   return m;
 }
 
-async function validateRoster(ctx: Ctx, rows: RosterRow[]): Promise<{ drafts: Draft[]; errors: ImportError[] }> {
-  const db = ctx.deps.db;
-  const errors: ImportError[] = [];
-  const fail = (row: number, column: Column, code: string) => errors.push({ row, column, code });
-  const genders = lookup((['male', 'female'] as const).map((g) => [g, locales.map((l) => t(l, `people.genders.${g}`))]));
-  const statuses = lookup((await repo.politicalStatuses(db, ctx.tenantId)).map((s) => [s.code, [s.label_zh, s.label_en]]));
-  const orgsByName = new Map<string, string[]>();
-  for (const o of await repo.orgNames(db, ctx.tenantId)) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o.id]);
-  const manage = scopeOf(ctx.actor, 'person:manage');
-  const inScope = new Map<string, boolean>();
-  for (const ids of orgsByName.values()) {
-    if (ids.length === 1) inScope.set(ids[0]!, await orgInScope(db, ctx.tenantId, manage, ids[0]!));
-  }
-  const resolvedOrgs = [...new Set(rows.map((r) => orgsByName.get(r.cells.org ?? '')).filter((ids) => ids?.length === 1).map((ids) => ids![0]!))];
-  const posts = new Map<string, string[]>();
-  for (const x of await repo.postsOfOrgs(db, ctx.tenantId, resolvedOrgs)) posts.set(`${x.org_id}/${x.name}`, [...(posts.get(`${x.org_id}/${x.name}`) ?? []), x.id]);
+function group<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+}
 
+/** What the rows refer to, loaded once per file: codes, orgs by name (with the importer's reach), posts. */
+interface Refs {
+  genders: Map<string, string>;
+  statuses: Map<string, string>;
+  orgsByName: Map<string, { id: string }[]>;
+  manageable: Set<string>;
+  posts: Map<string, { id: string }[]>;
+}
+
+async function loadRefs(ctx: Ctx, rows: RosterRow[]): Promise<Refs> {
+  const db = ctx.deps.db;
+  const orgsByName = group(await repo.orgNames(db, ctx.tenantId), (o) => o.name);
+  const named = [...new Set(rows.map((r) => orgsByName.get(r.cells.org ?? '')).filter((o) => o?.length === 1).map((o) => o![0]!.id))];
+  const scope = scopeOf(ctx.actor, 'person:manage');
+  const manageable = new Set<string>();
+  for (const id of named) if (await orgInScope(db, ctx.tenantId, scope, id)) manageable.add(id);
+  return {
+    genders: lookup((['male', 'female'] as const).map((g) => [g, locales.map((l) => t(l, `people.genders.${g}`))])),
+    statuses: lookup((await repo.politicalStatuses(db, ctx.tenantId)).map((s) => [s.code, [s.label_zh, s.label_en]])),
+    orgsByName,
+    manageable,
+    posts: group(await repo.postsOfOrgs(db, ctx.tenantId, named), (x) => `${x.org_id}/${x.name}`),
+  };
+}
+
+/** Checks one row, reporting each bad cell; a row with no bad cell becomes a draft. */
+function checkRow(refs: Refs, { row, cells, numericIdNumber }: RosterRow, seenIds: Set<string>, fail: (column: Column, code: string) => void): Draft | null {
+  let bad = false;
+  const report = (column: Column, code: string) => {
+    bad = true;
+    fail(column, code);
+  };
+  const checked = (key: keyof typeof checks, value: string | undefined): string | null => {
+    if (value === undefined) return null;
+    const code = checks[key](value);
+    if (code) report(key, code);
+    return code ? null : value;
+  };
+  const name = cells.name ?? '';
+  const nameError = checks.name(name);
+  if (nameError) report('name', nameError);
+  const gender = refs.genders.get((cells.gender ?? '').toLowerCase()) as Draft['gender'] | undefined;
+  if (!gender) report('gender', 'VALIDATION_FAILED');
+  const birthDate = checked('birthDate', cells.birthDate && normalizeDate(cells.birthDate));
+  const politicalStatus = refs.statuses.get((cells.politicalStatus ?? '').toLowerCase());
+  if (!politicalStatus) report('politicalStatus', 'VALIDATION_FAILED');
+  const partyJoinDate = checked('partyJoinDate', cells.partyJoinDate && normalizeDate(cells.partyJoinDate));
+  const idNumber = numericIdNumber ? null : checked('idNumber', cells.idNumber?.toUpperCase());
+  if (numericIdNumber) report('idNumber', 'VALIDATION_FAILED');
+  if (idNumber !== null) {
+    if (seenIds.has(idNumber)) report('idNumber', 'DUPLICATE');
+    seenIds.add(idNumber);
+  }
+  const mobile = checked('mobile', cells.mobile);
+  const orgs = refs.orgsByName.get(cells.org ?? '') ?? [];
+  const orgId = orgs.length === 1 ? orgs[0]!.id : null;
+  if (!orgs.length) report('org', cells.org ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+  else if (!orgId) report('org', 'CONFLICT');
+  else if (!refs.manageable.has(orgId)) report('org', 'FORBIDDEN');
+  let postId: string | null = null;
+  if (cells.post && orgId) {
+    const posts = refs.posts.get(`${orgId}/${cells.post}`) ?? [];
+    if (posts.length === 1) postId = posts[0]!.id;
+    else report('post', posts.length ? 'CONFLICT' : 'NOT_FOUND');
+  }
+  if (bad || !gender || !politicalStatus || !orgId) return null;
+  return { row, name, gender, birthDate, politicalStatus, partyJoinDate, idNumber, mobile, orgId, postId };
+}
+
+async function validateRoster(ctx: Ctx, rows: RosterRow[]): Promise<{ drafts: Draft[]; errors: ImportError[] }> {
+  const refs = await loadRefs(ctx, rows);
+  const errors: ImportError[] = [];
   const drafts: Draft[] = [];
   const seenIds = new Set<string>();
-  for (const { row, cells, numericIdNumber } of rows) {
-    const before = errors.length;
-    const checked = (key: keyof typeof checks, value: string | undefined): string | null => {
-      if (value === undefined) return null;
-      const code = checks[key](value);
-      if (code) fail(row, key, code);
-      return code ? null : value;
-    };
-    const name = cells.name ?? '';
-    const nameError = checks.name(name);
-    if (nameError) fail(row, 'name', nameError);
-    const gender = genders.get((cells.gender ?? '').toLowerCase()) as Draft['gender'] | undefined;
-    if (!gender) fail(row, 'gender', 'VALIDATION_FAILED');
-    const birthDate = checked('birthDate', cells.birthDate && normalizeDate(cells.birthDate));
-    const politicalStatus = statuses.get((cells.politicalStatus ?? '').toLowerCase());
-    if (!politicalStatus) fail(row, 'politicalStatus', 'VALIDATION_FAILED');
-    const partyJoinDate = checked('partyJoinDate', cells.partyJoinDate && normalizeDate(cells.partyJoinDate));
-    const idNumber = numericIdNumber ? null : checked('idNumber', cells.idNumber?.toUpperCase());
-    if (numericIdNumber) fail(row, 'idNumber', 'VALIDATION_FAILED');
-    if (idNumber !== null) {
-      if (seenIds.has(idNumber)) fail(row, 'idNumber', 'DUPLICATE');
-      seenIds.add(idNumber);
-    }
-    const mobile = checked('mobile', cells.mobile);
-    const orgIds = orgsByName.get(cells.org ?? '') ?? [];
-    const orgId = orgIds.length === 1 ? orgIds[0]! : null;
-    if (!orgIds.length) fail(row, 'org', cells.org ? 'NOT_FOUND' : 'VALIDATION_FAILED');
-    else if (!orgId) fail(row, 'org', 'CONFLICT');
-    else if (!inScope.get(orgId)) fail(row, 'org', 'FORBIDDEN');
-    let postId: string | null = null;
-    if (cells.post && orgId) {
-      const ids = posts.get(`${orgId}/${cells.post}`) ?? [];
-      if (ids.length === 1) postId = ids[0]!;
-      else fail(row, 'post', ids.length ? 'CONFLICT' : 'NOT_FOUND');
-    }
-    if (errors.length === before && gender && politicalStatus && orgId) {
-      drafts.push({ row, name, gender, birthDate, politicalStatus, partyJoinDate, idNumber, mobile, orgId, postId });
-    }
+  for (const r of rows) {
+    const draft = checkRow(refs, r, seenIds, (column, code) => errors.push({ row: r.row, column, code }));
+    if (draft) drafts.push(draft);
   }
-
   const bidx = new Map(drafts.filter((d) => d.idNumber).map((d) => [d.row, blindIndex(ctx, 'id_number', d.idNumber!)]));
-  const stored = await repo.storedIdNumbers(db, ctx.tenantId, [...bidx.values()]);
-  for (const d of drafts) if (stored.has(bidx.get(d.row) ?? '')) fail(d.row, 'idNumber', 'DUPLICATE');
+  const stored = await repo.storedIdNumbers(ctx.deps.db, ctx.tenantId, [...bidx.values()]);
+  for (const d of drafts) if (stored.has(bidx.get(d.row) ?? '')) errors.push({ row: d.row, column: 'idNumber', code: 'DUPLICATE' });
   const order = new Map(COLUMNS.map((c, i) => [c.key as string, i]));
   errors.sort((a, b) => a.row - b.row || order.get(a.column)! - order.get(b.column)!);
   return { drafts, errors };
@@ -199,22 +224,19 @@ export async function importPeople(ctx: Ctx, buf: Buffer): Promise<ImportReport>
   const { drafts, errors } = await validateRoster(ctx, roster.rows);
   if (errors.length) return { ok: false, created: 0, errors };
   const at = nowIso(ctx.deps.clock);
-  const people = drafts.map((d) => {
+  const people = drafts.map((d): repo.PersonRow => {
     const id = newId();
     const idNumber = seal(ctx, id, 'id_number', d.idNumber);
     const mobile = seal(ctx, id, 'mobile', d.mobile);
-    const row: repo.PersonRow = {
+    return {
       tenant_id: ctx.tenantId, id, name: d.name, gender: d.gender, birth_date: d.birthDate, political_status: d.politicalStatus,
       party_join_date: d.partyJoinDate, id_number_enc: idNumber.enc, id_number_bidx: idNumber.bidx, mobile_enc: mobile.enc,
       mobile_bidx: mobile.bidx, primary_org_id: d.orgId, status: 'active', created_at: at, updated_at: at,
     };
-    return { row, postId: d.postId };
   });
+  const holdings = drafts.flatMap((d, i) => (d.postId ? [{ person_id: people[i]!.id, post_id: d.postId }] : []));
   await transact(ctx, async (tx) => {
-    for (const { row, postId } of people) {
-      await repo.insertPerson(tx, row, [row.primary_org_id]);
-      if (postId) await repo.insertHolding(tx, ctx.tenantId, row.id, postId);
-    }
+    await repo.insertRoster(tx, ctx.tenantId, people, holdings);
     await writeAudit(tx, ctx, { action: 'person.import', objectType: 'person', details: { count: people.length } });
   });
   return { ok: true, created: people.length, errors: [] };

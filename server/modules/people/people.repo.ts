@@ -154,6 +154,7 @@ export async function deletePersonRow(tx: Tx, tenantId: string, id: string): Pro
 /** Which of these ID-number blind indexes are already stored (optionally ignoring one person). */
 export async function storedIdNumbers(db: Db | Tx, tenantId: string, bidxs: string[], exceptPersonId: string | null = null): Promise<Set<string>> {
   const found = new Set<string>();
+  // A whole roster's worth of values, in chunks that stay far below either database's bound-parameter limit.
   for (let i = 0; i < bidxs.length; i += 500) {
     let qb = db.selectFrom('person').select('id_number_bidx').where('tenant_id', '=', tenantId).where('id_number_bidx', 'in', bidxs.slice(i, i + 500));
     if (exceptPersonId) qb = qb.where('id', '!=', exceptPersonId);
@@ -189,6 +190,14 @@ export async function postsOfOrgs(db: Db | Tx, tenantId: string, orgIds: string[
   return db.selectFrom('post').select(['id', 'org_id', 'name']).where('tenant_id', '=', tenantId).where('org_id', 'in', orgIds).execute();
 }
 
-export async function insertHolding(tx: Tx, tenantId: string, personId: string, postId: string): Promise<void> {
-  await tx.insertInto('person_post').values({ tenant_id: tenantId, person_id: personId, post_id: postId }).execute();
+/** A whole roster in multi-row inserts (each person a member of their primary org), chunked under the parameter limits. */
+export async function insertRoster(tx: Tx, tenantId: string, people: PersonRow[], holdings: { person_id: string; post_id: string }[]): Promise<void> {
+  for (let i = 0; i < people.length; i += 200) {
+    const chunk = people.slice(i, i + 200);
+    await tx.insertInto('person').values(chunk).execute();
+    await tx.insertInto('person_org').values(chunk.map((p) => ({ tenant_id: tenantId, person_id: p.id, org_id: p.primary_org_id }))).execute();
+  }
+  for (let i = 0; i < holdings.length; i += 500) {
+    await tx.insertInto('person_post').values(holdings.slice(i, i + 500).map((h) => ({ tenant_id: tenantId, ...h }))).execute();
+  }
 }
