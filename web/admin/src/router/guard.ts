@@ -1,12 +1,20 @@
-import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
+import type { LocationQuery, RouteLocationRaw, RouteMeta, RouteRecordNameGeneric } from 'vue-router';
 import type { useSessionStore } from '../stores/session';
 import { stepRoutes } from './routes';
 
 type Session = ReturnType<typeof useSessionStore>;
 
+/** The parts of a target route the decision reads (a normalized or a resolved location). */
+interface Target {
+  name?: RouteRecordNameGeneric | null;
+  meta: RouteMeta;
+  query: LocationQuery;
+  fullPath: string;
+}
+
 const ENTRY_PAGES = new Set(['login', 'setup']);
 
-function redirectTarget(to: RouteLocationNormalized): string | undefined {
+function redirectTarget(to: Target): string | undefined {
   const r = to.query.redirect;
   return typeof r === 'string' && r.startsWith('/') && !r.startsWith('//') ? r : undefined;
 }
@@ -16,7 +24,7 @@ function redirectTarget(to: RouteLocationNormalized): string | undefined {
  * password change) → exactly that step; a page needing a permission the user lacks → forbidden.
  * Pure so that it can be tested without a browser.
  */
-export function resolveNavigation(to: RouteLocationNormalized, session: Pick<Session, 'me' | 'pendingStep' | 'canAny'>): true | RouteLocationRaw {
+export function resolveNavigation(to: Target, session: Pick<Session, 'me' | 'pendingStep' | 'canAny'>): true | RouteLocationRaw {
   const name = typeof to.name === 'string' ? to.name : '';
   const step = session.pendingStep;
   const redirect = redirectTarget(to);
