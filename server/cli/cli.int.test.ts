@@ -185,7 +185,8 @@ describe('serve --demo-if-empty', SLOW, () => {
 
 describe('command-line errors', SLOW, () => {
   it('reports an invalid configuration with exit 2 and no stack trace', async () => {
-    for (const env of [{ PORT: '99999' }, { DATABASE_URL: 'mysql://x' }, { QINGFENG_STORAGE: 's3' }]) {
+    const bad: Record<string, string>[] = [{ PORT: '99999' }, { DATABASE_URL: 'mysql://x' }, { QINGFENG_STORAGE: 's3' }];
+    for (const env of bad) {
       const r = await runCli(['migrate'], { QINGFENG_DATA_DIR: path.join(work, 'bad'), ...env });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^Invalid configuration: /);
