@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from '../auth/session.js';
 import { systemCtx } from '../context.js';
 import { systemClock } from '../clock/clock.js';
 import { writeAuditAlone } from '../audit/audit.js';
+import { signCheckpoint } from '../audit/checkpoint.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { CSRF_HEADER } from '../http/route-config.js';
 import { files, upload } from '../storage/test-files.js';
@@ -67,6 +68,8 @@ beforeAll(async () => {
     expect(up.statusCode, up.body).toBe(201);
     attachment = { id: up.json().id, data: files.pdf };
     for (const n of [1, 2, 3]) await writeAuditAlone(systemCtx(app.deps, tenantId), { action: 'backup.test', objectType: 'test', details: { n } });
+    // A signed checkpoint makes the restored chain verify only with the restored audit key.
+    expect(await signCheckpoint(app.deps, tenantId)).not.toBeNull();
     auditRecords = (await verifyAuditChain(app.deps.db, app.deps.crypto, tenantId, [app.deps.keys.auditKey.publicKey])).records;
   } finally {
     await app.close();
@@ -120,7 +123,7 @@ describe('restore onto a fresh machine', () => {
   beforeAll(async () => {
     target = await fresh();
     const report = await restore(target, archive);
-    expect(report.tenants.map((c) => [c.code, c.keyOk, c.audit.ok, c.audit.records])).toEqual([['demo', true, true, auditRecords]]);
+    expect(report.tenants.map((c) => [c.code, c.keyOk, c.audit.ok, c.audit.records, c.audit.checkpoints])).toEqual([['demo', true, true, auditRecords, 1]]);
     expect(report.manifest.dialect).toBe(target.databaseUrl ? 'postgres' : 'sqlite');
     expect(report.attachments).toBe(1);
     app = await buildApp({ config: configOf(target), env: target.env });
@@ -129,7 +132,7 @@ describe('restore onto a fresh machine', () => {
 
   it('boots on the restored data with the audit chain intact', async () => {
     const v = await verifyAuditChain(app.deps.db, app.deps.crypto, tenantId, [app.deps.keys.auditKey.publicKey]);
-    expect(v).toMatchObject({ ok: true, records: auditRecords });
+    expect(v).toMatchObject({ ok: true, records: auditRecords, checkpoints: 1 });
   });
 
   it('decrypts a known person’s mobile with the restored keys', async () => {
