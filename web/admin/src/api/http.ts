@@ -140,7 +140,8 @@ async function upload<T>(path: string, file: File | Blob, fields: Record<string,
 
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => json<T>('POST', path, { body }),
+  /** A bodiless POST still sends `{}`: routes that declare an empty body schema require one, the others ignore it. */
+  post: <T>(path: string, body: unknown = {}) => json<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => json<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => json<T>('PATCH', path, { body }),
   del: <T>(path: string) => json<T>('DELETE', path),

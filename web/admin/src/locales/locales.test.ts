@@ -65,6 +65,7 @@ describe('admin locales', () => {
       ...allPermissions.map((p) => `roles.permissions.${p}`),
       ...Object.keys(builtinRoles).map((r) => `roles.builtin.${r}`),
       ...settingKeys.map((k) => `system.settings.items.${k}.label`),
+      ...settingKeys.map((k) => `system.settings.sections.${k.split('.')[1]}`),
       ...orgKinds.map((k) => `orgs.kinds.${k}`),
       ...Object.keys(dictionaryDefaults).map((d) => `system.dicts.names.${d}`),
     ];

@@ -33,6 +33,8 @@ export function createAppRouter(): Router {
 /** A 401 or an obligation met in the middle of work: send the user to the step that resolves it. */
 async function handleSessionProblem(router: Router, err: ApiError): Promise<void> {
   const session = useSessionStore();
+  // The first session load answers 401 for every visitor; the guard routes that one itself.
+  if (!session.loaded) return;
   const current = router.currentRoute.value;
   if (err.status === 401) {
     const hadSession = session.me !== null;

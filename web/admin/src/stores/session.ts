@@ -12,13 +12,17 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false);
   const permissions = computed(() => new Set<Permission>(me.value?.permissions ?? []));
 
-  /** Where the user must go before anything else, or null when the session is complete. */
+  /**
+   * Where the user must go before anything else, or null when the session is complete. An enrolled
+   * second factor is verified first; on a first sign-in the initial password is replaced before an
+   * authenticator is bound.
+   */
   const pendingStep = computed<'mfa-verify' | 'mfa-enrol' | 'password' | null>(() => {
     const o = me.value?.obligations;
     if (!o) return null;
     if (o.mfa === 'verify') return 'mfa-verify';
-    if (o.mfa === 'enrol') return 'mfa-enrol';
     if (o.passwordChange) return 'password';
+    if (o.mfa === 'enrol') return 'mfa-enrol';
     return null;
   });
 
