@@ -10,7 +10,7 @@ import * as repo from './audit.repo.js';
 import { verifyAuditChain, type VerifyResult } from './verify.js';
 
 /** One workbook is built in memory; past this the auditor narrows the filter (by date, actor or action). */
-export const EXPORT_MAX_ROWS = 100_000;
+const EXPORT_MAX_ROWS = 100_000;
 
 export function presentAudit(r: repo.AuditRow): AuditRecord {
   return {
