@@ -48,7 +48,7 @@ export async function measure(t: Target, opts: { connections: number; duration: 
   const ok = r['2xx'];
   return {
     requests: ok + r.non2xx,
-    reqPerSec: Math.round(ok / r.duration),
+    reqPerSec: ok / r.duration >= 100 ? Math.round(ok / r.duration) : Math.round((ok / r.duration) * 10) / 10,
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
     non2xx: r.non2xx,
     errors: r.errors,
