@@ -19,7 +19,6 @@ import type { AppLocale } from '../i18n/messages';
 
 export const usersApi = {
   list: (q: UserQuery) => http.get<Page<User>>('/api/users', q as Query),
-  get: (id: string) => http.get<User>(`/api/users/${id}`),
   create: (body: CreateUser) => http.create<InitialPassword>('/api/users', body),
   update: (id: string, body: UpdateUser) => http.patch<User>(`/api/users/${id}`, body),
   disable: (id: string) => http.post<User>(`/api/users/${id}/disable`),

@@ -4,7 +4,6 @@ import type { AppLocale } from '../i18n/messages';
 
 export const orgsApi = {
   list: () => http.get<Items<Org>>('/api/orgs'),
-  get: (id: string) => http.get<Org>(`/api/orgs/${id}`),
   create: (body: CreateOrg) => http.create<Org>('/api/orgs', body),
   update: (id: string, body: UpdateOrg) => http.patch<Org>(`/api/orgs/${id}`, body),
   move: (id: string, body: MoveOrg) => http.post<Org>(`/api/orgs/${id}/move`, body),

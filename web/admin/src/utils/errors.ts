@@ -44,7 +44,7 @@ export function errorMessage(err: unknown): string {
   return text;
 }
 
-export function isRouted(err: unknown): boolean {
+function isRouted(err: unknown): boolean {
   return err instanceof ApiError && ROUTED.has(err.code);
 }
 

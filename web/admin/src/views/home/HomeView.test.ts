@@ -12,7 +12,7 @@ import type { Me, Permission } from '../../api/types';
 /** ECharts needs a canvas; the stub records what the dashboard would draw. */
 vi.mock('../../components/charts/DistributionChart.vue', () => ({
   default: defineComponent({
-    props: { kind: String, data: Array },
+    props: { kind: { type: String, required: true }, data: { type: Array, required: true } },
     setup: (props) => () => h('div', { 'data-test': `chart-${props.kind}` }, JSON.stringify(props.data)),
   }),
 }));
@@ -92,9 +92,12 @@ describe('HomeView', () => {
     expect(wrapper.find('[data-test="chart-pie"]').exists()).toBe(false);
   });
 
-  it('shows an empty state instead of a chart when nobody is on the roll', async () => {
-    const { wrapper } = await mountHome(['person:read'], { cpc_member: 0, masses: 0 });
-    expect(wrapper.find('[data-test="chart-pie"]').exists()).toBe(false);
-    expect(wrapper.text()).toContain('暂无人员数据');
+  it('shows an empty state instead of a chart when nobody is on the roll, to those who can add people', async () => {
+    const manager = (await mountHome(['person:read', 'person:manage'], { cpc_member: 0, masses: 0 })).wrapper;
+    expect(manager.find('[data-test="chart-pie"]').exists()).toBe(false);
+    expect(manager.text()).toContain('暂无人员数据');
+    const reader = (await mountHome(['person:read'], { cpc_member: 0, masses: 0 })).wrapper;
+    expect(reader.text()).not.toContain('暂无人员数据');
+    expect(reader.find('[data-test="stat-people"]').text()).toContain('0');
   });
 });
