@@ -26,6 +26,15 @@ export const Permissions = {
   'security_policy:manage': 'security',
   'audit:read': 'audit',
   'audit:export': 'audit',
+  'rectification:read': 'business',
+  'rectification:manage': 'business',
+  'rectification:verify': 'business',
+  'rectification:approve_extension': 'business',
+  'inspection:read': 'business',
+  'inspection:manage': 'business',
+  'inspection:conduct': 'business',
+  'checklist:manage': 'common',
+  'draw:manage': 'business',
 } as const satisfies Record<string, PermissionKind>;
 
 export type Permission = keyof typeof Permissions;
@@ -40,21 +49,29 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
   sys_admin: {
     kind: 'system',
     permissions: ['user:read', 'user:manage', 'setting:manage', 'dict:manage', 'calendar:manage', 'job:read',
-      'org:read', 'org:manage', 'person:read', 'person:manage', 'post:manage', 'leader:manage', 'role:read'],
+      'org:read', 'org:manage', 'person:read', 'person:manage', 'post:manage', 'leader:manage', 'role:read', 'checklist:manage'],
   },
   security_admin: {
     kind: 'security',
     permissions: ['user:read', 'role:read', 'role:manage', 'assignment:manage', 'security_policy:manage', 'org:read', 'person:read'],
   },
   audit_admin: { kind: 'audit', permissions: ['audit:read', 'audit:export', 'user:read', 'org:read'] },
-  secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read'] },
-  discipline_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'person:reveal', 'user:read'] },
+  secretary: {
+    kind: 'business',
+    permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read', 'rectification:read', 'rectification:verify',
+      'rectification:approve_extension', 'inspection:read'],
+  },
+  discipline_officer: {
+    kind: 'business',
+    permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'rectification:read', 'rectification:manage', 'rectification:verify',
+      'rectification:approve_extension', 'inspection:read', 'inspection:manage', 'inspection:conduct', 'checklist:manage', 'draw:manage'],
+  },
   org_officer: {
     kind: 'business',
     permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage'],
   },
-  leader: { kind: 'business', permissions: ['org:read', 'person:read'] },
-  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read'] },
-  unit_head: { kind: 'business', permissions: ['org:read', 'person:read'] },
-  staff: { kind: 'business', permissions: ['org:read'] },
+  leader: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read'] },
+  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage'] },
+  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage'] },
+  staff: { kind: 'business', permissions: ['org:read', 'rectification:read'] },
 };

@@ -29,6 +29,9 @@ export const settingDefs = {
   'system.uploads.draftDays': def('system', Int(1, 90), 7),
   'system.notify.digestHour': def('system', Int(0, 23), 8),
   'system.sla.warnWorkingDays': def('system', Int(0, 30), 2),
+  'system.rectification.defaultWorkingDays': def('system', Int(1, 365), 20),
+  'system.rectification.remindWorkingDays': def('system', Int(0, 30), 3),
+  'system.rectification.maxExtensions': def('system', Int(0, 10), 2),
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;

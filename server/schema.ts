@@ -9,6 +9,8 @@ import type { StorageTables } from './platform/storage/storage.tables.js';
 import type { TenancyTables } from './platform/tenancy/tenancy.tables.js';
 import type { OrgsTables } from './modules/orgs/orgs.tables.js';
 import type { PeopleTables } from './modules/people/people.tables.js';
+import type { RectificationTables } from './modules/rectification/rectification.tables.js';
+import type { InspectionsTables } from './modules/inspections/inspections.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
@@ -22,4 +24,6 @@ export interface DB
     AuthTables,
     AccessTables,
     OrgsTables,
-    PeopleTables {}
+    PeopleTables,
+    RectificationTables,
+    InspectionsTables {}

@@ -9,14 +9,18 @@ import { usersRoutes } from './accounts/users.routes.js';
 import { permissionsRoutes, rolesRoutes } from './accounts/roles.routes.js';
 import { assignmentsRoutes } from './accounts/assignments.routes.js';
 import { attachmentRoutes } from '../platform/storage/attachments.routes.js';
+import { storageJobs } from '../platform/storage/storage-jobs.js';
+import { notifyRoutes } from '../platform/notify/notify.routes.js';
 import { auditRoutes } from '../platform/audit/audit.routes.js';
 import { settingsRoutes } from '../platform/settings/settings.routes.js';
 import { dictsRoutes } from '../platform/settings/dicts.routes.js';
 import { calendarRoutes } from '../platform/settings/calendar.routes.js';
 import { jobsRoutes } from '../platform/settings/jobs.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
-import { storageJobs } from '../platform/storage/storage-jobs.js';
-import { notifyRoutes } from '../platform/notify/notify.routes.js';
+import { rectificationRoutes } from './rectification/rectification.routes.js';
+import { rectificationDigest } from './rectification/rectification.digest.js';
+import { digestJob } from '../platform/notify/digest-job.js';
+import { inspectionRoutes } from './inspections/inspections.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -37,6 +41,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(jobsRoutes, { prefix: '/api/jobs' });
   await app.register(portalRoutes, { prefix: '/api/portal' });
+  await app.register(rectificationRoutes, { prefix: '/api/rectification' });
+  await app.register(inspectionRoutes, { prefix: '/api' });
 }
 
-export const moduleJobs: JobDef[] = [...storageJobs];
+/** Every module's due items feed one daily digest per person. */
+export const moduleJobs: JobDef[] = [...storageJobs, digestJob([rectificationDigest])];

@@ -9,6 +9,8 @@ import { accountCases } from '../modules/accounts/accounts.cases.js';
 import { auditCases } from '../platform/audit/audit.cases.js';
 import { settingsCases } from '../platform/settings/settings.cases.js';
 import { portalCases } from '../modules/portal/portal.cases.js';
+import { rectificationCases } from '../modules/rectification/rectification.cases.js';
+import { inspectionCases } from '../modules/inspections/inspections.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases];

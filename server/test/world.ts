@@ -159,15 +159,22 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
     users[key] = { id, username: key, personId };
   }
 
-  const sessions = new Map<FixtureUser, string>();
+  // A fixture user keeps one session while the fake clock moves a little; when a test jumps the clock past
+  // the idle timeout (or back), the next call simply starts a fresh session.
+  const sessions = new Map<FixtureUser, { token: string; usedAt: number }>();
+  const FRESH_MS = 20 * 60_000;
   const sessionFor = async (user: FixtureUser) => {
     const live = sessions.get(user);
-    if (live) {
-      const still = await deps.db.selectFrom('session').select('id').where('id', '=', deps.crypto.sm3(`session:${live}`)).executeTakeFirst();
-      if (still) return live;
+    const now = clock.now().getTime();
+    if (live && now >= live.usedAt && now - live.usedAt < FRESH_MS) {
+      const still = await deps.db.selectFrom('session').select('id').where('id', '=', deps.crypto.sm3(`session:${live.token}`)).executeTakeFirst();
+      if (still) {
+        live.usedAt = now;
+        return live.token;
+      }
     }
     const { token } = await createSession(deps, deps.db, { tenantId, userId: users[user].id, mfaOk: true, sourceIp: '127.0.0.1' });
-    sessions.set(user, token);
+    sessions.set(user, { token, usedAt: now });
     return token;
   };
 

@@ -74,3 +74,18 @@ describe('severity', () => {
     expect(slaColour(cal, [], both)).toBeNull();
   });
 });
+
+describe('due_within rule', () => {
+  const cal = new WorkCalendar();
+  const rules: SlaRule[] = [
+    { colour: 'yellow', kind: 'due_within', workingDays: 2 },
+    { colour: 'red', kind: 'overdue' },
+  ];
+  it('warns inside the last working days before the due date, across the Spring Festival', () => {
+    // Due 2026-02-24 (first working day after the holiday 02-15..02-23); 02-13 (Fri) leaves 02-14 (make-up workday) and 02-24.
+    expect(slaColour(cal, rules, { today: '2026-02-12', due: '2026-02-24', events: {} })).toBeNull();
+    expect(slaColour(cal, rules, { today: '2026-02-13', due: '2026-02-24', events: {} })).toBe('yellow');
+    expect(slaColour(cal, rules, { today: '2026-02-24', due: '2026-02-24', events: {} })).toBe('yellow');
+    expect(slaColour(cal, rules, { today: '2026-02-25', due: '2026-02-24', events: {} })).toBe('red');
+  });
+});

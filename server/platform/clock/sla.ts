@@ -6,12 +6,14 @@ export type SlaColour = 'blue' | 'yellow' | 'red';
  * SLA rules are data, so each tenant (and each complaint category) can tune them:
  * - elapsed: `since` happened, `until` has not, and more than `workingDays` working days have passed;
  * - overdue: today is past the due date;
- * - counter: a counter (extensions, dissatisfied ratings) exceeds `gt`.
+ * - counter: a counter (extensions, dissatisfied ratings) exceeds `gt`;
+ * - due_within: not yet overdue, and at most `workingDays` working days are left before the due date.
  */
 export type SlaRule =
   | { colour: SlaColour; kind: 'elapsed'; since: string; until: string; workingDays: number }
   | { colour: SlaColour; kind: 'overdue' }
-  | { colour: SlaColour; kind: 'counter'; counter: string; gt: number };
+  | { colour: SlaColour; kind: 'counter'; counter: string; gt: number }
+  | { colour: SlaColour; kind: 'due_within'; workingDays: number };
 
 export interface SlaFacts {
   today: string;
@@ -27,6 +29,8 @@ function matches(cal: WorkCalendar, rule: SlaRule, f: SlaFacts): boolean {
   switch (rule.kind) {
     case 'overdue':
       return !!f.due && f.today > f.due;
+    case 'due_within':
+      return !!f.due && f.today <= f.due && cal.workingDaysBetween(f.today, f.due) <= rule.workingDays;
     case 'counter':
       return (f.counters?.[rule.counter] ?? 0) > rule.gt;
     case 'elapsed': {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
 import type { CryptoPort, Sm2KeyPair } from './crypto.port.js';
 import type { KeyRing } from './keyring.js';
-import { open, seal } from './sm4-seal.js';
+import { IntegrityError, open, seal } from './sm4-seal.js';
 
 const ENVELOPE = 'e1';
 
@@ -63,6 +63,11 @@ export function createGmCrypto(keys: KeyRing): CryptoPort {
       }
     },
     sm2Encrypt: (publicKey, data) => sm2.doEncrypt(data, publicKey, 1),
-    sm2Decrypt: (privateKey, cipher) => sm2.doDecrypt(cipher, privateKey, 1, { output: 'string' }),
+    sm2Decrypt(privateKey, cipher) {
+      // sm-crypto-v2 answers a wrong key or an altered ciphertext with an empty string, not an error.
+      const plain = sm2.doDecrypt(cipher, privateKey, 1, { output: 'string' });
+      if (!plain) throw new IntegrityError('SM2 ciphertext does not decrypt');
+      return plain;
+    },
   };
 }

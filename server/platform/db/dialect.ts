@@ -43,3 +43,28 @@ export function isCheckViolation(e: unknown): boolean {
   const err = e as { code?: string };
   return err?.code === '23514' || err?.code === 'SQLITE_CONSTRAINT_CHECK' || err?.code === 'SQLITE_CONSTRAINT_TRIGGER';
 }
+
+/**
+ * Triggers that keep a record's published part fixed: an UPDATE that changes any of `columns`, or any
+ * UPDATE once `lockedWhen` holds for the old row, is refused, and so is DELETE.
+ */
+export async function makeFrozen(db: Kysely<any>, table: string, columns: string[], lockedWhen: string): Promise<void> {
+  const msg = `${table} is frozen`;
+  if (dialectOf(db) === 'sqlite') {
+    const changed = columns.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
+    const old = lockedWhen.replace(/\b(\w+)\s*=/g, 'OLD.$1 =');
+    await sql.raw(`CREATE TRIGGER ${table}_frozen BEFORE UPDATE ON ${table} WHEN ${changed} OR (${old}) BEGIN SELECT RAISE(ABORT, '${msg}'); END`).execute(db);
+    await sql.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${msg}'); END`).execute(db);
+    return;
+  }
+  const changed = columns.map((c) => `NEW.${c} IS DISTINCT FROM OLD.${c}`).join(' OR ');
+  const old = lockedWhen.replace(/\b(\w+)\s*=/g, 'OLD.$1 =');
+  await sql
+    .raw(`CREATE OR REPLACE FUNCTION ${table}_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' OR ${changed} OR (${old}) THEN RAISE EXCEPTION '${msg}'; END IF;
+        RETURN NEW;
+      END $$`)
+    .execute(db);
+  await sql.raw(`CREATE TRIGGER ${table}_frozen BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_frozen()`).execute(db);
+}

@@ -2,10 +2,16 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
 import * as m0002 from './0002_directory.js';
 import * as m0003 from './0003_access.js';
+import * as m0004 from './0004_rectification.js';
+import * as m0005 from './0005_inspections.js';
+import * as m0006 from './0006_people_indexes.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_directory': m0002,
   '0003_access': m0003,
+  '0004_rectification': m0004,
+  '0005_inspections': m0005,
+  '0006_people_indexes': m0006,
 };
