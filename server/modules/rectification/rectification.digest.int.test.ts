@@ -25,7 +25,7 @@ async function morning(date: string): Promise<void> {
 
 async function digests(user: FixtureUser) {
   const rows = await w.deps.db.selectFrom('notification').select(['params', 'created_at']).where('user_id', '=', w.users[user].id).where('kind', '=', 'digest').orderBy('created_at').execute();
-  return rows.map((r) => ({ day: r.created_at.slice(0, 10), ...(JSON.parse(r.params) as Record<string, number | string>) }));
+  return rows.map((r): Record<string, number | string> => ({ day: r.created_at.slice(0, 10), ...(JSON.parse(r.params) as Record<string, number | string>) }));
 }
 
 describe('rectification reminders and escalation', () => {

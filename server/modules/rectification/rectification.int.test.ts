@@ -126,7 +126,7 @@ describe('ledger and summary', () => {
     expect(staffSees).toContain(mine.id);
     expect(staffSees).not.toContain(other.id);
     const branch = (await w.as('branchSecretary').get('/api/rectification?pageSize=200')).json().items;
-    expect(branch.every((i: { org: { id: string } }) => i.org.id === w.orgs.branch1 || i.owner.id === w.users.branchSecretary.personId)).toBe(true);
+    expect(branch.every((i: { org: { id: string }; owner: { id: string } }) => i.org.id === w.orgs.branch1 || i.owner.id === w.users.branchSecretary.personId)).toBe(true);
     expect((await w.as('branchSecretary').get(`/api/rectification/${other.id}`)).statusCode).toBe(404);
   });
 
