@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { computeDraw, drawCommitment } from './draw-algorithm.js';
+import { computeDraw, drawCommitment, verifyDraw } from './draw-algorithm.js';
 import type { DrawPool } from './inspections.js';
 
 const sm3 = (s: string) => crypto.createHash('sm3').update(s, 'utf8').digest('hex');
@@ -44,5 +44,22 @@ describe('random draw algorithm', () => {
   it('commits to the seed without revealing it', () => {
     expect(drawCommitment(sm3, seed)).toBe(sm3(`qingfeng-draw-seed|${seed}`));
     expect(drawCommitment(sm3, seed)).not.toContain(seed);
+  });
+});
+
+describe('verifying a published draw', () => {
+  const selection = computeDraw(sm3, pool, seed, null);
+  const published = { pool, seed, commitment: drawCommitment(sm3, seed), selection };
+
+  it('accepts the draw as published', () => {
+    expect(verifyDraw(sm3, published)).toEqual({ commitmentMatches: true, selectionMatches: true, recomputed: selection });
+  });
+
+  it('notices a changed seed, commitment, selection or pool', () => {
+    expect(verifyDraw(sm3, { ...published, seed: 'b'.repeat(64) }).commitmentMatches).toBe(false);
+    expect(verifyDraw(sm3, { ...published, commitment: sm3('x') })).toMatchObject({ commitmentMatches: false, selectionMatches: true });
+    expect(verifyDraw(sm3, { ...published, selection: [...selection].reverse() }).selectionMatches).toBe(false);
+    expect(verifyDraw(sm3, { ...published, selection: [{ ...selection[0]!, inspectorIds: [...selection[0]!.inspectorIds].reverse() }, ...selection.slice(1)] }).selectionMatches).toBe(false);
+    expect(verifyDraw(sm3, { ...published, pool: { ...pool, excluded: {} } }).selectionMatches).toBe(false);
   });
 });

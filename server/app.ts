@@ -24,6 +24,7 @@ import { installNoBodyGuard, validatorCompiler } from './platform/http/validatio
 import { createStorage } from './platform/storage/create-storage.js';
 import { createMailer } from './platform/notify/smtp-mailer.js';
 import { loadTenantKeys, syncBuiltinRoles, syncPermissions } from './platform/tenancy/create-tenant.js';
+import { runTenantSeeds } from './platform/tenancy/tenant-seeds.js';
 import { nowIso } from './platform/clock/clock.js';
 import { startJobs } from './platform/jobs/scheduler.js';
 import { moduleJobs, registerModules } from './modules/index.js';
@@ -110,7 +111,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     for (const method of [r.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: r.url, config: r.config, schema: r.schema });
   });
   await loadTenantKeys(deps);
-  for (const t of await deps.db.selectFrom('tenant').select('id').execute()) await syncBuiltinRoles(deps.db, t.id, nowIso(deps.clock));
+  for (const t of await deps.db.selectFrom('tenant').select('id').execute()) {
+    await syncBuiltinRoles(deps.db, t.id, nowIso(deps.clock));
+    await runTenantSeeds(deps.db, t.id, nowIso(deps.clock));
+  }
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -7,6 +7,7 @@ import { newId } from '../db/ids.js';
 import { GENESIS } from '../audit/chain.js';
 import { forgetTenants } from './tenancy.js';
 import { t } from '../i18n/i18n.js';
+import { runTenantSeeds } from './tenant-seeds.js';
 
 /** The permission table mirrors the catalogue in contracts/ so that foreign keys can pin kinds. */
 export async function syncPermissions(db: Db): Promise<void> {
@@ -73,6 +74,7 @@ export async function createTenant(deps: Deps, t: NewTenant): Promise<string> {
     await tx.insertInto('audit_head').values({ tenant_id: id, seq: 0, hash: GENESIS }).execute();
     await syncBuiltinRoles(tx, id, at);
     await seedDictionaries(tx, id);
+    await runTenantSeeds(tx, id, at);
   });
   deps.keys.addTenant(id, wrapped);
   forgetTenants();
