@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig } from '../config.js';
 
-/** One-off commands reuse the server's wiring (migrations, keys, deps) without jobs and with a quiet log. */
-export async function openApp(config: Config = loadConfig()): Promise<FastifyInstance> {
-  return buildApp({ config: { ...config, runJobs: false, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel } });
-}
-
-export async function withApp<T>(fn: (app: FastifyInstance) => Promise<T>, config?: Config): Promise<T> {
-  const app = await openApp(config);
+/**
+ * One-off commands reuse the server's wiring (migrations, keys, services) without jobs and, unless asked
+ * for more, with a log quiet enough not to bury the command's own output.
+ */
+export async function withApp<T>(fn: (app: FastifyInstance) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const app = await buildApp({ config: { ...config, runJobs: false, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel } });
   try {
     return await fn(app);
   } finally {
