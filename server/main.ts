@@ -1,4 +1,6 @@
 import { ConfigError } from './config.js';
+import { UnsafeDatabaseError } from './platform/db/database.js';
+import { MigrationError } from './platform/db/migrate.js';
 import { CliError } from './cli/cli-error.js';
 import { msg } from './cli/say.js';
 
@@ -42,9 +44,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof UnsafeDatabaseError) {
       process.stderr.write(`${msg('configError', { message: e.message })}\n`);
       process.exitCode = 2;
+    } else if (e instanceof MigrationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
     } else if (e instanceof CliError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = e.exitCode;
