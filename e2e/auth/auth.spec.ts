@@ -32,7 +32,7 @@ test('登录: a wrong password is refused with a message, the right one opens th
  */
 test.describe('两步验证', () => {
   const tag = uniqueTag();
-  let keeper: APIRequestContext;
+  let keeper: APIRequestContext | undefined;
   let officer: { username: string; initialPassword: string };
   let guardian: { username: string; authenticator: Authenticator };
 
@@ -41,8 +41,8 @@ test.describe('两步验证', () => {
   test.beforeAll(async ({ baseURL }) => {
     const admin = await apiAs(baseURL!, 'admin');
     const secadmin = await apiAs(baseURL!, 'secadmin');
-    const sec = await createUser(admin, { username: `anquan${tag.latin}`, displayName: `安全员${tag.chinese}`, kind: 'security' });
-    const li = await createUser(admin, { username: `li${tag.latin}`, displayName: `李${tag.chinese}`, kind: 'business' });
+    const sec = await createUser(admin, { username: `anquan${tag.latin}`, displayName: '陈静', kind: 'security' });
+    const li = await createUser(admin, { username: `li${tag.latin}`, displayName: '李文博', kind: 'business' });
     await json(secadmin.post('/api/assignments', { data: { userId: sec.user.id, roleId: await roleId(secadmin, 'security_admin'), scopeKind: 'tenant' } }));
     await json(secadmin.post('/api/assignments', { data: { userId: li.user.id, roleId: await roleId(secadmin, 'discipline_officer'), scopeKind: 'tenant' } }));
     await Promise.all([admin.dispose(), secadmin.dispose()]);
@@ -56,6 +56,7 @@ test.describe('两步验证', () => {
   });
 
   test.afterAll(async () => {
+    if (!keeper) return;
     await json(keeper.put('/api/settings/security.mfa.required', { data: { value: false } }));
     await keeper.dispose();
   });
