@@ -21,7 +21,7 @@ async function searchName(page: Page, name: string): Promise<void> {
 
 test('人员信息: an org officer adds a person, sees them masked, reveals with a reason, edits and searches', async ({ page }) => {
   const tag = uniqueTag();
-  const name = `林晓${tag.chinese}`;
+  const name = `林${tag.given}`;
   const id = idNumber('1990-05-12');
   const phone = mobile();
   const newPhone = mobile();
@@ -86,7 +86,7 @@ test('人员信息: an org officer adds a person, sees them masked, reveals with
 
 test('人员导入: a roster with a bad row is refused with the row named, the fixed roster imports', async ({ page }, testInfo) => {
   const tag = uniqueTag();
-  const names = ['赵', '钱', '孙'].map((s) => `${s}明${tag.chinese}`);
+  const names = ['赵', '钱', '孙'].map((s) => `${s}${tag.given}`);
   const roster = [
     [names[0], '男', '1985-05-12', '中共党员', '2008-07-01', idNumber('1985-05-12'), mobile(), '办公室', '综合文秘岗'],
     [names[1], '女', '1991-11-02', '群众', '', idNumber('1991-11-02'), mobile(), '不存在的股室', ''],
@@ -130,7 +130,7 @@ test('人员导入: a roster with a bad row is refused with the row named, the f
   await expectToast(page, '成功导入 3 名人员');
   await expect(dialog).toBeHidden();
 
-  await searchName(page, `明${tag.chinese}`);
+  await searchName(page, tag.given);
   const list = rows(page, 'people-table');
   await expect(list).toHaveCount(3);
   for (const n of names) await expect(page.locator('[data-test=people-table]')).toContainText(n);
