@@ -14,8 +14,9 @@ export async function installStatic(app: FastifyInstance, distDir: string): Prom
   const portal = path.join(distDir, 'portal');
   const hasAdmin = fs.existsSync(path.join(admin, 'index.html'));
   const hasPortal = fs.existsSync(path.join(portal, 'index.html'));
-  if (hasPortal) await app.register(fastifyStatic, { root: portal, prefix: '/portal/', decorateReply: false, wildcard: true });
-  if (hasAdmin) await app.register(fastifyStatic, { root: admin, prefix: '/', wildcard: true });
+  // `npm run build:web` writes .br and .gz next to each text asset; a client that accepts one gets it as is.
+  if (hasPortal) await app.register(fastifyStatic, { root: portal, prefix: '/portal/', decorateReply: false, wildcard: true, preCompressed: true });
+  if (hasAdmin) await app.register(fastifyStatic, { root: admin, prefix: '/', wildcard: true, preCompressed: true });
   return (req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
     if (req.method !== 'GET' || pathname.startsWith('/api/') || path.extname(pathname)) return false;
