@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.argv[2] ?? '18081';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-e2e-'));
-const child = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--demo-if-empty'], {
+// One process (node with the tsx loader, not npx): stopping this script stops the server with it.
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--demo-if-empty'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, QINGFENG_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },

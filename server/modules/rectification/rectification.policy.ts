@@ -1,6 +1,6 @@
 import { rectificationStatuses, type RectificationStatus } from '../../../contracts/rectification.js';
 import type { Permission } from '../../../contracts/permissions.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Ctx, Db, Tx } from '../../platform/context.js';
 import { orgInScope, scopeOf } from '../../platform/access/scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { ItemRow } from './rectification.repo.js';
@@ -25,19 +25,19 @@ export function isOwner(ctx: Ctx, f: ItemFacts): boolean {
   return !!me && (f.item.owner_person_id === me || f.measureOwners.includes(me));
 }
 
-const holds = (ctx: Ctx, permission: Permission, orgId: string) => orgInScope(ctx.deps.db, ctx.tenantId, scopeOf(ctx.actor, permission), orgId);
+const holds = (db: Db | Tx, ctx: Ctx, permission: Permission, orgId: string) => orgInScope(db, ctx.tenantId, scopeOf(ctx.actor, permission), orgId);
 
 /**
  * Verification, 销号 and approving an extension need the permission in the item's org AND a person
  * other than the item's owner and the owners of its measures: nobody signs off their own work.
  */
-async function capabilities(ctx: Ctx, f: ItemFacts): Promise<Capabilities> {
+async function capabilities(db: Db | Tx, ctx: Ctx, f: ItemFacts): Promise<Capabilities> {
   const owner = isOwner(ctx, f);
   return {
     owner,
-    manage: await holds(ctx, 'rectification:manage', f.item.org_id),
-    verify: !owner && (await holds(ctx, 'rectification:verify', f.item.org_id)),
-    approve: !owner && (await holds(ctx, 'rectification:approve_extension', f.item.org_id)),
+    manage: await holds(db, ctx, 'rectification:manage', f.item.org_id),
+    verify: !owner && (await holds(db, ctx, 'rectification:verify', f.item.org_id)),
+    approve: !owner && (await holds(db, ctx, 'rectification:approve_extension', f.item.org_id)),
   };
 }
 
@@ -53,13 +53,13 @@ function actionsFor(c: Capabilities, s: RectificationStatus): RectificationActio
   return out;
 }
 
-export async function allowedActions(ctx: Ctx, f: ItemFacts): Promise<RectificationAction[]> {
-  return actionsFor(await capabilities(ctx, f), f.item.status);
+export async function allowedActions(db: Db | Tx, ctx: Ctx, f: ItemFacts): Promise<RectificationAction[]> {
+  return actionsFor(await capabilities(db, ctx, f), f.item.status);
 }
 
 /** Refuses with FORBIDDEN when the caller could never do this, with STATE_INVALID when only the state is wrong. */
-export async function authorizeAction(ctx: Ctx, f: ItemFacts, action: RectificationAction): Promise<void> {
-  const caps = await capabilities(ctx, f);
+export async function authorizeAction(db: Db | Tx, ctx: Ctx, f: ItemFacts, action: RectificationAction): Promise<void> {
+  const caps = await capabilities(db, ctx, f);
   if (actionsFor(caps, f.item.status).includes(action)) return;
   const ever = rectificationStatuses.some((s) => actionsFor(caps, s).includes(action));
   throw new AppError(ever ? 'STATE_INVALID' : 'FORBIDDEN', { action, state: f.item.status });

@@ -46,7 +46,7 @@ export async function loadFacts(db: Db | Tx, ctx: Ctx, id: string): Promise<{ it
 
 export async function requireAction(db: Db | Tx, ctx: Ctx, id: string, action: RectificationAction) {
   const loaded = await loadFacts(db, ctx, id);
-  await authorizeAction(ctx, loaded.facts, action);
+  await authorizeAction(db, ctx, loaded.facts, action);
   return loaded;
 }
 
@@ -62,7 +62,7 @@ export async function getRectification(ctx: Ctx, id: string): Promise<Rectificat
     repo.eventsOf(db, ctx.tenantId, id),
   ]);
   const [presented] = await (await presenter(ctx))([summary!]);
-  return { ...presented!, ...presentDetail(item!, measures, evidence, extensions, events), actions: await allowedActions(ctx, facts) };
+  return { ...presented!, ...presentDetail(item!, measures, evidence, extensions, events), actions: await allowedActions(db, ctx, facts) };
 }
 
 export async function recordEvent(tx: Tx, ctx: Ctx, itemId: string, kind: string, note = '', params: Record<string, string | number | null> = {}): Promise<void> {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { PostgresDialect, SqliteDialect, sql, type Kysely } from 'kysely';
+import { GuardedDriver, GuardedKysely } from './tx-guard.js';
 import type { DB } from '../../schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -28,6 +29,18 @@ export interface OpenOptions {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export class UnsafeDatabaseError extends Error {}
+
+class GuardedSqliteDialect extends SqliteDialect {
+  override createDriver() {
+    return new GuardedDriver(super.createDriver());
+  }
+}
+
+class GuardedPostgresDialect extends PostgresDialect {
+  override createDriver() {
+    return new GuardedDriver(super.createDriver());
+  }
+}
 
 const SQLITE_PRAGMAS = [
   'journal_mode = WAL',
@@ -70,7 +83,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!opts.url) {
     const file = opts.sqliteFile ?? path.join(opts.dataDir, 'qingfeng.db');
     const conn = openSqlite(file);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
+    const db = new GuardedKysely<DB>({ dialect: new GuardedSqliteDialect({ database: conn }) });
     return { db, dialect: 'sqlite', sqlitePath: file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -78,7 +91,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     max: opts.poolSize ?? 10,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new GuardedKysely<DB>({ dialect: new GuardedPostgresDialect({ pool }) });
   try {
     await checkPostgres(db);
   } catch (e) {
