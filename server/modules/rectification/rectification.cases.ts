@@ -21,7 +21,7 @@ export const rectificationCases: RouteCase[] = [
     route: '/api/rectification/import',
     allow: [...managers],
     multipart: true,
-    request: async (w) => ({ url: '/api/rectification/import', ...(await multipartWorkbook([['问题标题', '问题描述', '整改措施', '责任单位', '责任人', '整改时限（工作日或日期）'], ['台账不全', '支部台账缺少三季度记录', '补齐台账', '第一党支部', 'staff同志', '15']])) }),
+    request: async () => ({ url: '/api/rectification/import', ...(await multipartWorkbook([['问题标题', '问题描述', '整改措施', '责任单位', '责任人', '整改时限（工作日或日期）'], ['台账不全', '支部台账缺少三季度记录', '补齐台账', '第一党支部', 'staff同志', '15']])) }),
   },
   {
     method: 'GET',
