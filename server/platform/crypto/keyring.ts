@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
 import { open, seal } from './sm4-seal.js';
 import type { Sm2KeyPair } from './crypto.port.js';
+import { ConfigError } from '../../config.js';
 
 const MASTER_FILE = 'master.key';
 const AUDIT_FILE = 'audit-sm2.json';
@@ -26,16 +27,17 @@ export function loadKeyMaterial(dataDir: string, env: NodeJS.ProcessEnv = proces
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   let master: Buffer;
   if (env.QINGFENG_MASTER_KEY) {
-    if (!/^[0-9a-f]{64}$/i.test(env.QINGFENG_MASTER_KEY)) throw new Error('QINGFENG_MASTER_KEY must be 64 hex digits');
+    if (!/^[0-9a-f]{64}$/i.test(env.QINGFENG_MASTER_KEY)) throw new ConfigError('QINGFENG_MASTER_KEY must be 64 hex digits');
     master = Buffer.from(env.QINGFENG_MASTER_KEY, 'hex');
   } else {
     const file = path.join(dir, MASTER_FILE);
     if (!fs.existsSync(file)) writeSecret(file, crypto.randomBytes(32).toString('hex'));
     master = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-    if (master.length !== 32) throw new Error(`${file} is not a 32-byte hex key`);
+    if (master.length !== 32) throw new ConfigError(`${file} is not a 32-byte hex key`);
   }
   let audit: Sm2KeyPair;
   if (env.QINGFENG_AUDIT_KEY) {
+    if (!/^[0-9a-f]{64}$/i.test(env.QINGFENG_AUDIT_KEY)) throw new ConfigError('QINGFENG_AUDIT_KEY must be 64 hex digits (an SM2 private key)');
     audit = { privateKey: env.QINGFENG_AUDIT_KEY, publicKey: sm2.getPublicKeyFromPrivateKey(env.QINGFENG_AUDIT_KEY) };
   } else {
     const file = path.join(dir, AUDIT_FILE);
