@@ -1,6 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db, Scope, Tx } from '../../platform/context.js';
-import { scopeFilter } from '../../platform/access/scope.js';
+import { scopeOrgIds, subtreeOrgIds } from '../../platform/access/scope.js';
+import { pick } from '../../platform/db/dialect.js';
+import type { DB } from '../../schema.js';
 import type { PersonTable } from './people.tables.js';
 
 export type PersonRow = PersonTable;
@@ -21,48 +23,191 @@ export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
 }
 
-function peopleQuery(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null, f: PeopleFilter) {
-  let qb = db
-    .selectFrom('person')
-    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'person.tenant_id').onRef('org.id', '=', 'person.primary_org_id'))
-    .where('person.tenant_id', '=', tenantId)
-    .where((eb) => scopeFilter(eb, tenantId, scope, { org: 'person.primary_org_id', person: 'person.id' }, actorPersonId));
-  const q = f.q;
-  if (q) {
-    qb = qb.where((eb) =>
-      eb.or([
-        sql<SqlBool>`lower(person.name) like ${containsPattern(q.name)} escape '\\'`,
-        ...(q.idNumberBidx ? [eb('person.id_number_bidx', '=', q.idNumberBidx)] : []),
-        ...(q.mobileBidx ? [eb('person.mobile_bidx', '=', q.mobileBidx)] : []),
+type PersonWhere = (eb: ExpressionBuilder<DB, 'person'>) => Expression<SqlBool>;
+
+/** The filters other than the org: each a column the list indexes carry, or a blind index with its own. */
+function filterWhere(f: PeopleFilter): PersonWhere {
+  return (eb) => {
+    const and: Expression<SqlBool>[] = [];
+    const q = f.q;
+    if (q) {
+      and.push(
+        eb.or([
+          sql<SqlBool>`lower(person.name) like ${containsPattern(q.name)} escape '\\'`,
+          ...(q.idNumberBidx ? [eb('person.id_number_bidx', '=', q.idNumberBidx)] : []),
+          ...(q.mobileBidx ? [eb('person.mobile_bidx', '=', q.mobileBidx)] : []),
+        ]),
+      );
+    }
+    if (f.politicalStatus) and.push(eb('person.political_status', '=', f.politicalStatus));
+    if (f.gender) and.push(eb('person.gender', '=', f.gender));
+    if (f.status) and.push(eb('person.status', '=', f.status));
+    if (f.mobileBidx) and.push(eb('person.mobile_bidx', '=', f.mobileBidx));
+    return eb.and(and);
+  };
+}
+
+/**
+ * Whom a list reaches, in parts that never share a person because they split people by primary org:
+ * those whose primary org is one of `primaryOrgs`; those whose primary org lies elsewhere in the data scope
+ * but who are members of an org in the filtered subtree (`members`); and the reader's own record when the
+ * scope grants it beyond its orgs (`self`). `tenant` reaches every person.
+ *
+ * The data scope goes by primary org; the org filter goes by membership, and every person is a member of
+ * their primary org (the service writes that membership with the person), so a primary org inside the
+ * filtered subtree needs no membership lookup.
+ */
+type Reach =
+  | { tenant: true }
+  | {
+      tenant: false;
+      primaryOrgs: string[];
+      members: { primaryIn: string[] | null; primaryNotIn: string[]; memberOf: string[] } | null;
+      self: { id: string; primaryNotIn: string[]; memberOf: string[] | null } | null;
+    };
+
+/**
+ * Whether anyone belongs to these orgs other than through their primary org. Each person's primary
+ * membership is one `person_org` row, so there is someone exactly when the orgs have more membership rows
+ * than people whose primary org they are: two index-only counts, where finding them takes a lookup per member.
+ */
+async function hasOtherMembers(db: Db | Tx, tenantId: string, orgIds: string[]): Promise<boolean> {
+  const [rows, primaries] = await Promise.all([
+    db.selectFrom('person_org').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('org_id', 'in', orgIds).executeTakeFirstOrThrow(),
+    db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('primary_org_id', 'in', orgIds).executeTakeFirstOrThrow(),
+  ]);
+  return Number(rows.n) > Number(primaries.n);
+}
+
+/**
+ * A page and its count ask for the same reach at the same moment (the service runs them together); while
+ * one reading is under way, the other shares it instead of repeating the org and membership queries.
+ */
+const reachInFlight = new WeakMap<Db | Tx, Map<string, Promise<Reach>>>();
+
+function reachOf(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null, orgId: string | undefined): Promise<Reach> {
+  const key = JSON.stringify([tenantId, scope, actorPersonId, orgId ?? null]);
+  const pending = reachInFlight.get(db) ?? new Map<string, Promise<Reach>>();
+  reachInFlight.set(db, pending);
+  const shared = pending.get(key);
+  if (shared) return shared;
+  const reading = readReach(db, tenantId, scope, actorPersonId, orgId).finally(() => pending.delete(key));
+  pending.set(key, reading);
+  return reading;
+}
+
+async function readReach(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null, orgId: string | undefined): Promise<Reach> {
+  const [visible, filtered] = await Promise.all([scopeOrgIds(db, tenantId, scope), orgId ? subtreeOrgIds(db, tenantId, [orgId]) : null]);
+  const selfId = visible.self && !visible.all ? actorPersonId : null;
+  if (!filtered) {
+    if (visible.all) return { tenant: true };
+    return { tenant: false, primaryOrgs: visible.orgIds, members: null, self: selfId ? { id: selfId, primaryNotIn: visible.orgIds, memberOf: null } : null };
+  }
+  if (!filtered.length) return { tenant: false, primaryOrgs: [], members: null, self: null };
+  const inFilter = new Set(filtered);
+  const elsewhere = visible.orgIds.filter((o) => !inFilter.has(o));
+  const others = (visible.all || elsewhere.length > 0) && (await hasOtherMembers(db, tenantId, filtered));
+  if (visible.all) return { tenant: false, primaryOrgs: filtered, members: others ? { primaryIn: null, primaryNotIn: filtered, memberOf: filtered } : null, self: null };
+  return {
+    tenant: false,
+    primaryOrgs: visible.orgIds.filter((o) => inFilter.has(o)),
+    members: others ? { primaryIn: elsewhere, primaryNotIn: [], memberOf: filtered } : null,
+    self: selfId ? { id: selfId, primaryNotIn: visible.orgIds, memberOf: filtered } : null,
+  };
+}
+
+function memberOf(eb: ExpressionBuilder<DB, 'person'>, tenantId: string, orgIds: string[]): Expression<SqlBool> {
+  return eb(
+    'person.id',
+    'in',
+    eb.selectFrom('person_org').select('person_org.person_id').where('person_org.tenant_id', '=', tenantId).where('person_org.org_id', 'in', orgIds),
+  );
+}
+
+/**
+ * A primary org part split into one part per org lets each part walk the list index in name order, so a page
+ * reads little more than its offset; past this many orgs the parts are one `in`, which the name index serves.
+ */
+const MAX_ORG_PARTS = 40;
+
+/** The reach's parts as WHERE fragments (none: nobody), optionally one per primary org. */
+function parts(reach: Reach, tenantId: string, perOrg: boolean): (PersonWhere | null)[] {
+  if (reach.tenant) return [null];
+  const out: (PersonWhere | null)[] = [];
+  const orgs = reach.primaryOrgs;
+  if (perOrg && orgs.length <= MAX_ORG_PARTS) out.push(...orgs.map((o): PersonWhere => (eb) => eb('person.primary_org_id', '=', o)));
+  else if (orgs.length) out.push((eb) => eb('person.primary_org_id', 'in', orgs));
+  const m = reach.members;
+  if (m) {
+    out.push((eb) =>
+      eb.and([
+        ...(m.primaryIn ? [eb('person.primary_org_id', 'in', m.primaryIn)] : []),
+        ...(m.primaryNotIn.length ? [eb('person.primary_org_id', 'not in', m.primaryNotIn)] : []),
+        memberOf(eb, tenantId, m.memberOf),
       ]),
     );
   }
-  if (f.orgId) {
-    const orgId = f.orgId;
-    qb = qb.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('person_org as po')
-          .innerJoin('org_closure as c', (j) => j.onRef('c.tenant_id', '=', 'po.tenant_id').onRef('c.descendant_id', '=', 'po.org_id'))
-          .select('po.person_id')
-          .where('po.tenant_id', '=', tenantId)
-          .whereRef('po.person_id', '=', 'person.id')
-          .where('c.ancestor_id', '=', orgId),
-      ),
+  const self = reach.self;
+  if (self) {
+    out.push((eb) =>
+      eb.and([
+        eb('person.id', '=', self.id),
+        ...(self.primaryNotIn.length ? [eb('person.primary_org_id', 'not in', self.primaryNotIn)] : []),
+        ...(self.memberOf ? [memberOf(eb, tenantId, self.memberOf)] : []),
+      ]),
     );
   }
-  if (f.politicalStatus) qb = qb.where('person.political_status', '=', f.politicalStatus);
-  if (f.gender) qb = qb.where('person.gender', '=', f.gender);
-  if (f.status) qb = qb.where('person.status', '=', f.status);
-  if (f.mobileBidx) qb = qb.where('person.mobile_bidx', '=', f.mobileBidx);
-  return qb;
+  return out;
 }
 
+function reached(db: Db | Tx, tenantId: string, part: PersonWhere | null, f: PeopleFilter) {
+  const qb = db.selectFrom('person').where('person.tenant_id', '=', tenantId).where(filterWhere(f));
+  return part ? qb.where(part) : qb;
+}
+
+/** The exact number of people the list reaches: one index-only count per part, the parts being disjoint. */
 export async function countPeople(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null, f: PeopleFilter): Promise<number> {
-  const r = await peopleQuery(db, tenantId, scope, actorPersonId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  const reach = await reachOf(db, tenantId, scope, actorPersonId, f.orgId);
+  const counts = await Promise.all(
+    parts(reach, tenantId, false).map((part) => reached(db, tenantId, part, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+  );
+  return counts.reduce((sum, r) => sum + Number(r.n), 0);
 }
 
-export function listPeople(
+/**
+ * The ids on one page, in (name, id) order, read from the indexes only. With several parts, each walks its
+ * index in order and the database merges them, reading little more than offset + limit per part: SQLite
+ * merges a compound of ordered selects itself (and would sort subqueries), PostgreSQL merges ordered
+ * subqueries that carry their own limit (and would sort a plain union whole).
+ */
+async function pageIds(db: Db | Tx, tenantId: string, reach: Reach, f: PeopleFilter, page: { limit: number; offset: number }): Promise<string[]> {
+  const arms = parts(reach, tenantId, true);
+  if (!arms.length) return [];
+  const arm = (part: PersonWhere | null) => reached(db, tenantId, part, f).select(['person.id', 'person.name']);
+  const paged = <Q extends { orderBy(c: 'name' | 'id'): Q; limit(n: number): Q; offset(n: number): Q; execute(): Promise<{ id: string }[]> }>(q: Q) =>
+    q.orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  let rows: { id: string }[];
+  if (arms.length === 1) rows = await paged(arm(arms[0]!));
+  else if (pick(db, { sqlite: true, postgres: false })) rows = await paged(arms.slice(1).reduce((q, part) => q.unionAll(arm(part)), arm(arms[0]!)));
+  else {
+    const each = page.offset + page.limit;
+    const [first, ...rest] = arms.map((part) => db.selectFrom(arm(part).orderBy('person.name').orderBy('person.id').limit(each).as('a')).select(['a.id', 'a.name']));
+    rows = await paged(rest.reduce((q, next) => q.unionAll(next), first!));
+  }
+  return rows.map((r) => r.id);
+}
+
+function withOrgName(db: Db | Tx, tenantId: string) {
+  return db
+    .selectFrom('person')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'person.tenant_id').onRef('org.id', '=', 'person.primary_org_id'))
+    .selectAll('person')
+    .select('org.name as org_name')
+    .where('person.tenant_id', '=', tenantId);
+}
+
+/** One page of the list (or, without a page, all of it for the export), in name order. */
+export async function listPeople(
   db: Db | Tx,
   tenantId: string,
   scope: Scope | null,
@@ -70,9 +215,22 @@ export function listPeople(
   f: PeopleFilter,
   page: { limit: number; offset: number } | null,
 ): Promise<PersonListRow[]> {
-  let qb = peopleQuery(db, tenantId, scope, actorPersonId, f).selectAll('person').select('org.name as org_name').orderBy('person.name').orderBy('person.id');
-  if (page) qb = qb.limit(page.limit).offset(page.offset);
-  return qb.execute();
+  const reach = await reachOf(db, tenantId, scope, actorPersonId, f.orgId);
+  if (!page) {
+    const all = parts(reach, tenantId, false);
+    if (!all.length) return [];
+    return withOrgName(db, tenantId)
+      .where(filterWhere(f))
+      .where((eb) => eb.or(all.map((part) => (part ? part(eb) : eb.lit(true)))))
+      .orderBy('person.name')
+      .orderBy('person.id')
+      .execute();
+  }
+  const ids = await pageIds(db, tenantId, reach, f, page);
+  if (!ids.length) return [];
+  const rows = await withOrgName(db, tenantId).where('person.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function findPerson(db: Db | Tx, tenantId: string, id: string): Promise<PersonListRow | undefined> {

@@ -60,3 +60,35 @@ export async function orgInScope(db: Db | Tx, tenantId: string, scope: Scope | n
     .executeTakeFirst();
   return !!hit;
 }
+
+/** Every org in the subtrees under these roots (the roots included), read once from org_closure. */
+export async function subtreeOrgIds(db: Db | Tx, tenantId: string, roots: string[]): Promise<string[]> {
+  if (!roots.length) return [];
+  const rows = await db
+    .selectFrom('org_closure')
+    .select('descendant_id')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where('ancestor_id', 'in', roots)
+    .execute();
+  return rows.map((r) => r.descendant_id);
+}
+
+/** A scope with its subtrees expanded to the orgs they hold; `all` reaches every org, `orgIds` is then empty. */
+export interface ScopeOrgs {
+  all: boolean;
+  orgIds: string[];
+  self: boolean;
+}
+
+/**
+ * The orgs a scope reaches, as a list a repository can match with `org_id in (...)` or split per org.
+ * An org tree is small, so one read of org_closure replaces a closure join in a query over a large table,
+ * where it ties the planner's hands (the people list). No scope reaches nothing.
+ */
+export async function scopeOrgIds(db: Db | Tx, tenantId: string, scope: Scope | null): Promise<ScopeOrgs> {
+  if (!scope) return { all: false, orgIds: [], self: false };
+  if (scope.all) return { all: true, orgIds: [], self: scope.self };
+  const inSubtrees = await subtreeOrgIds(db, tenantId, scope.subtrees);
+  return { all: false, orgIds: [...new Set([...inSubtrees, ...scope.orgs])], self: scope.self };
+}
