@@ -35,6 +35,13 @@ export const Permissions = {
   'inspection:conduct': 'business',
   'checklist:manage': 'common',
   'draw:manage': 'business',
+  'complaint:read': 'business',
+  'complaint:intake': 'business',
+  'complaint:supervise': 'business',
+  'complaint:handle': 'business',
+  'complaint:identity': 'business',
+  'complaint:stats': 'business',
+  'complaint:catalogue': 'business',
 } as const satisfies Record<string, PermissionKind>;
 
 export type Permission = keyof typeof Permissions;
@@ -59,19 +66,24 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
   secretary: {
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read', 'rectification:read', 'rectification:verify',
-      'rectification:approve_extension', 'inspection:read'],
+      'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats'],
   },
   discipline_officer: {
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'rectification:read', 'rectification:manage', 'rectification:verify',
-      'rectification:approve_extension', 'inspection:read', 'inspection:manage', 'inspection:conduct', 'checklist:manage', 'draw:manage'],
+      'rectification:approve_extension', 'inspection:read', 'inspection:manage', 'inspection:conduct', 'checklist:manage', 'draw:manage',
+      'complaint:read', 'complaint:intake', 'complaint:supervise', 'complaint:handle', 'complaint:identity', 'complaint:stats', 'complaint:catalogue'],
   },
   org_officer: {
     kind: 'business',
     permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage'],
   },
-  leader: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read'] },
-  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage'] },
-  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage'] },
+  leader: {
+    kind: 'business',
+    permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats'],
+  },
+  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle'] },
+  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle'] },
+  petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats'] },
   staff: { kind: 'business', permissions: ['org:read', 'rectification:read'] },
 };

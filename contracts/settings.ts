@@ -32,6 +32,12 @@ export const settingDefs = {
   'system.rectification.defaultWorkingDays': def('system', Int(1, 365), 20),
   'system.rectification.remindWorkingDays': def('system', Int(0, 30), 3),
   'system.rectification.maxExtensions': def('system', Int(0, 10), 2),
+  'system.complaint.assignWorkingDays': def('system', Int(1, 60), 3),
+  'system.complaint.answerWorkingDays': def('system', Int(1, 180), 5),
+  'system.complaint.maxExtensions': def('system', Int(0, 10), 2),
+  'system.complaint.publicStatsMinCell': def('system', Int(1, 100), 5),
+  'system.complaint.reporterSessionMinutes': def('system', Int(5, 120), 20),
+  'system.complaint.autoCloseDays': def('system', Int(1, 90), 15),
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;

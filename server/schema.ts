@@ -7,14 +7,17 @@ import type { NotifyTables } from './platform/notify/notify.tables.js';
 import type { SettingsTables } from './platform/settings/settings.tables.js';
 import type { StorageTables } from './platform/storage/storage.tables.js';
 import type { TenancyTables } from './platform/tenancy/tenancy.tables.js';
+import type { SequenceTables } from './platform/db/sequence.tables.js';
 import type { OrgsTables } from './modules/orgs/orgs.tables.js';
 import type { PeopleTables } from './modules/people/people.tables.js';
 import type { RectificationTables } from './modules/rectification/rectification.tables.js';
 import type { InspectionsTables } from './modules/inspections/inspections.tables.js';
+import type { ComplaintsTables } from './modules/complaints/complaints.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
   extends TenancyTables,
+    SequenceTables,
     AuditTables,
     SettingsTables,
     JobsTables,
@@ -26,4 +29,5 @@ export interface DB
     OrgsTables,
     PeopleTables,
     RectificationTables,
-    InspectionsTables {}
+    InspectionsTables,
+    ComplaintsTables {}

@@ -143,20 +143,6 @@ export function eventsOf(db: Db | Tx, tenantId: string, itemId: string) {
     .execute();
 }
 
-/** Next number in the tenant's yearly sequence; the row lock serialises concurrent creators. */
-export async function nextSeq(tx: Tx, tenantId: string, year: number): Promise<number> {
-  const bumped = await tx
-    .updateTable('rectification_counter')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('tenant_id', '=', tenantId)
-    .where('year', '=', year)
-    .returning('last_seq')
-    .executeTakeFirst();
-  if (bumped) return Number(bumped.last_seq);
-  await tx.insertInto('rectification_counter').values({ tenant_id: tenantId, year, last_seq: 1 }).execute();
-  return 1;
-}
-
 export async function insertItem(tx: Tx, row: ItemRow): Promise<void> {
   await tx.insertInto('rectification_item').values(row).execute();
 }

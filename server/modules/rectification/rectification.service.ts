@@ -7,6 +7,7 @@ import { nowIso, today } from '../../platform/clock/clock.js';
 import { loadCalendar } from '../../platform/clock/load-calendar.js';
 import { isForeignKeyViolation } from '../../platform/db/dialect.js';
 import { newId } from '../../platform/db/ids.js';
+import { nextSequence, registerCode } from '../../platform/db/sequence.js';
 import { transact } from '../../platform/db/transact.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { loadSettings } from '../../platform/settings/settings.js';
@@ -86,9 +87,9 @@ export async function addRectification(tx: Tx, ctx: Ctx, input: NewRectification
   const unit = input.unit ?? 'working';
   const due = unit === 'working' ? cal.addWorkingDays(start, input.days) : cal.addCalendarDays(start, input.days);
   const year = Number(start.slice(0, 4));
-  const seq = await repo.nextSeq(tx, ctx.tenantId, year);
+  const seq = await nextSequence(tx, ctx.tenantId, 'rectification', year);
   const id = newId();
-  const code = `ZG-${year}-${String(seq).padStart(4, '0')}`;
+  const code = registerCode('ZG', year, seq);
   const at = nowIso(ctx.deps.clock);
   try {
     await repo.insertItem(tx, {

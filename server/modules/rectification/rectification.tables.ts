@@ -81,18 +81,10 @@ export interface RectificationEventTable {
   params: string;
 }
 
-/** Per-tenant, per-year counter for item codes. */
-export interface RectificationCounterTable {
-  tenant_id: string;
-  year: number;
-  last_seq: number;
-}
-
 export interface RectificationTables {
   rectification_item: RectificationItemTable;
   rectification_measure: RectificationMeasureTable;
   rectification_evidence: RectificationEvidenceTable;
   rectification_extension: RectificationExtensionTable;
   rectification_event: RectificationEventTable;
-  rectification_counter: RectificationCounterTable;
 }

@@ -1,4 +1,4 @@
-import { hash, verify } from '@node-rs/argon2';
+import { hash, hashRaw, verify } from '@node-rs/argon2';
 import type { Settings } from '../../../contracts/settings.js';
 import { AppError } from '../http/errors.js';
 
@@ -40,4 +40,14 @@ export function passwordExpired(changedAt: string | null, now: Date, s: Settings
   const days = s['security.password.expiryDays'];
   if (!changedAt || days === 0) return false;
   return now.getTime() - new Date(changedAt).getTime() > days * 86_400_000;
+}
+
+/**
+ * A slow, deterministic hash for secrets that are also lookup keys (receipt codes): argon2id with a salt
+ * derived from the master key per tenant and purpose, so equal codes hash alike within a tenant (an
+ * index finds them) while a stolen database alone cannot be brute-forced offline cheaply.
+ */
+export async function slowLookupHash(salt: Buffer, secret: string, cost: HashCost): Promise<string> {
+  const raw = await hashRaw(secret, { memoryCost: cost.memoryCost, timeCost: cost.timeCost, parallelism: 1, salt: salt.subarray(0, 16) });
+  return raw.toString('base64url');
 }

@@ -18,6 +18,9 @@ export interface CryptoPort {
   /** SM4 envelope: a fresh data key per call, wrapped by the tenant key; `aad` binds it to its record and field. */
   encrypt(tenantId: string, plaintext: string, aad: string): string;
   decrypt(tenantId: string, envelope: string, aad: string): string;
+  /** The same envelope for file contents, as bytes. */
+  encryptBytes(tenantId: string, data: Buffer, aad: string): Buffer;
+  decryptBytes(tenantId: string, envelope: Buffer, aad: string): Buffer;
   /** Keyed, deterministic index of a normalised value, for exact-match search over encrypted fields. */
   blindIndex(tenantId: string, field: string, value: string): string;
   sm2Generate(): Sm2KeyPair;

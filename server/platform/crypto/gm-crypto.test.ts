@@ -177,3 +177,16 @@ describe('randomDigits', () => {
     expect(codes.size).toBe(1000);
   });
 });
+
+describe('byte envelopes', () => {
+  it('round-trips file contents and refuses another aad or a flipped byte', () => {
+    const data = Buffer.from('%PDF-1.4 举报材料 '.repeat(100));
+    const sealed = gm.encryptBytes(TENANT, data, 'attachment:a');
+    expect(sealed.includes(Buffer.from('举报材料'))).toBe(false);
+    expect(gm.decryptBytes(TENANT, sealed, 'attachment:a').equals(data)).toBe(true);
+    expect(() => gm.decryptBytes(TENANT, sealed, 'attachment:b')).toThrow();
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 40]! ^= 1;
+    expect(() => gm.decryptBytes(TENANT, flipped, 'attachment:a')).toThrow();
+  });
+});

@@ -48,6 +48,28 @@ export function createGmCrypto(keys: KeyRing): CryptoPort {
         dek.fill(0);
       }
     },
+    encryptBytes(tenantId, data, aad) {
+      const dek = crypto.randomBytes(32);
+      try {
+        const wrapped = seal(keys.tenant(tenantId).key, dek, `dek:${aad}`);
+        const head = Buffer.alloc(3);
+        head.writeUInt8(1, 0);
+        head.writeUInt16BE(wrapped.length, 1);
+        return Buffer.concat([head, wrapped, seal(dek, data, aad)]);
+      } finally {
+        dek.fill(0);
+      }
+    },
+    decryptBytes(tenantId, envelope, aad) {
+      if (envelope.length < 3 || envelope.readUInt8(0) !== 1) throw new IntegrityError('unknown envelope format');
+      const len = envelope.readUInt16BE(1);
+      const dek = open(keys.tenant(tenantId).key, envelope.subarray(3, 3 + len), `dek:${aad}`);
+      try {
+        return open(dek, envelope.subarray(3 + len), aad);
+      } finally {
+        dek.fill(0);
+      }
+    },
     blindIndex(tenantId, field, value) {
       const norm = value.normalize('NFKC').trim().toLowerCase();
       return crypto.createHmac('sm3', keys.tenant(tenantId).blind).update(`${field}\u0000${norm}`).digest('base64url').slice(0, 32);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Attachment } from '../../../contracts/system.js';
 import type { Ctx, Db, Tx } from '../context.js';
 import { userId } from '../context.js';
@@ -33,23 +33,25 @@ export interface StoreAttachment {
   ownerId: string | null;
 }
 
+export interface PreparedAttachment {
+  row: repo.AttachmentRow;
+  /** Removes the stored bytes again (the caller's transaction failed). */
+  discard(): Promise<void>;
+}
+
 /**
- * Checks and keeps one file. The bytes go to storage first (the local driver fsyncs them) under a
- * generated key, then the row and its audit event commit together; if that transaction fails the bytes
- * are removed again, so a row never points at nothing and stray bytes only survive a crash in between.
+ * Checks one file and writes its bytes to storage (the local driver fsyncs them) under a generated key;
+ * with `encrypt` the bytes are an SM4 envelope bound to the attachment id. The row is not written yet:
+ * the caller records it in its own transaction and discards the bytes if that fails.
  */
-export async function storeAttachment(ctx: Ctx, input: StoreAttachment): Promise<Attachment> {
-  const uploader = userId(ctx);
-  if (input.ownerType === DRAFT ? input.ownerId !== null || !uploader : !input.ownerId || !readPolicyOf(input.ownerType)) {
-    throw new Error(`cannot store an attachment for owner ${input.ownerType}:${input.ownerId}`);
-  }
+export async function prepareAttachment(ctx: Ctx, input: StoreAttachment & { encrypt?: boolean }): Promise<PreparedAttachment> {
   const limit = await uploadLimitBytes(ctx);
   if (input.data.length > limit) throw new AppError('FILE_TOO_LARGE', { maxMegabytes: limit / MIB });
   const type = sniffContent(input.data);
-  const at = nowIso(ctx.deps.clock);
+  const id = newId();
   const row: repo.AttachmentRow = {
     tenant_id: ctx.tenantId,
-    id: newId(),
+    id,
     sm3: ctx.deps.crypto.sm3(input.data),
     size: input.data.length,
     mime: type.mime,
@@ -57,23 +59,46 @@ export async function storeAttachment(ctx: Ctx, input: StoreAttachment): Promise
     storage_key: `${ctx.tenantId}/${localDate(ctx.deps.clock.now()).slice(0, 7).replace('-', '/')}/${crypto.randomUUID()}`,
     owner_type: input.ownerType,
     owner_id: input.ownerId,
-    created_by: uploader,
-    created_at: at,
+    created_by: userId(ctx),
+    created_at: nowIso(ctx.deps.clock),
+    encrypted: input.encrypt ? 1 : 0,
   };
-  await ctx.deps.storage.put(row.storage_key, input.data);
+  const bytes = input.encrypt ? ctx.deps.crypto.encryptBytes(ctx.tenantId, input.data, `attachment:${id}`) : input.data;
+  await ctx.deps.storage.put(row.storage_key, bytes);
+  return { row, discard: () => removeBytes(ctx, row.storage_key) };
+}
+
+/** Writes a prepared attachment's row inside the caller's transaction. */
+export async function recordAttachment(tx: Tx, prepared: PreparedAttachment): Promise<Attachment> {
+  await repo.insertAttachment(tx, prepared.row);
+  return presentAttachment(prepared.row);
+}
+
+/**
+ * Checks and keeps one file on its own: bytes first, then the row and its audit event commit together;
+ * if that transaction fails the bytes are removed again, so a row never points at nothing and stray
+ * bytes only survive a crash in between.
+ */
+export async function storeAttachment(ctx: Ctx, input: StoreAttachment): Promise<Attachment> {
+  const uploader = userId(ctx);
+  if (input.ownerType === DRAFT ? input.ownerId !== null || !uploader : !input.ownerId || !readPolicyOf(input.ownerType)) {
+    throw new Error(`cannot store an attachment for owner ${input.ownerType}:${input.ownerId}`);
+  }
+  const prepared = await prepareAttachment(ctx, input);
+  const { row } = prepared;
   try {
     return await transact(ctx, async (tx) => {
-      await repo.insertAttachment(tx, row);
+      const attachment = await recordAttachment(tx, prepared);
       await writeAudit(tx, ctx, {
         action: 'attachment.upload',
         objectType: 'attachment',
         objectId: row.id,
         details: { ownerType: row.owner_type, ownerId: row.owner_id, mime: row.mime, size: row.size, sm3: row.sm3 },
       });
-      return presentAttachment(row);
+      return attachment;
     });
   } catch (e) {
-    await removeBytes(ctx, row.storage_key);
+    await prepared.discard();
     throw e;
   }
 }
@@ -115,7 +140,11 @@ async function mayRead(ctx: Ctx, row: repo.AttachmentRow): Promise<boolean> {
 export async function openAttachment(ctx: Ctx, id: string): Promise<{ attachment: Attachment; body: Readable }> {
   const row = await repo.findAttachment(ctx.deps.db, ctx.tenantId, id);
   if (!row || !(await mayRead(ctx, row))) throw notFound('attachment');
-  return { attachment: presentAttachment(row), body: await ctx.deps.storage.get(row.storage_key) };
+  const body = await ctx.deps.storage.get(row.storage_key);
+  if (!row.encrypted) return { attachment: presentAttachment(row), body };
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return { attachment: presentAttachment(row), body: Readable.from(ctx.deps.crypto.decryptBytes(ctx.tenantId, Buffer.concat(chunks), `attachment:${row.id}`)) };
 }
 
 /** The uploader throws away a draft; the bytes go once the row is gone. */

@@ -10,6 +10,8 @@ export interface AttachmentTable {
   owner_id: string | null;
   created_by: string | null;
   created_at: string;
+  /** 1 when the stored bytes are an SM4 envelope (bound to the attachment id), decrypted on download. */
+  encrypted: 0 | 1;
 }
 
 export interface StorageTables {

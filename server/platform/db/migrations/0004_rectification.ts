@@ -2,12 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import { index, tenantFk, tenantTable } from '../table.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // 逐件编号: one yearly counter per tenant and register (rectification, complaints, clues, ...).
   await db.schema
-    .createTable('rectification_counter')
+    .createTable('sequence_counter')
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenant.id'))
+    .addColumn('register', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('last_seq', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('rectification_counter_pk', ['tenant_id', 'year'])
+    .addPrimaryKeyConstraint('sequence_counter_pk', ['tenant_id', 'register', 'year'])
     .execute();
 
   let item = tenantTable(db, 'rectification_item')
@@ -101,7 +103,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['rectification_event', 'rectification_extension', 'rectification_evidence', 'rectification_measure', 'rectification_item', 'rectification_counter']) {
+  for (const t of ['rectification_event', 'rectification_extension', 'rectification_evidence', 'rectification_measure', 'rectification_item', 'sequence_counter']) {
     await db.schema.dropTable(t).execute();
   }
 }
