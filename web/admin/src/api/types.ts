@@ -14,6 +14,11 @@ import type {
   SettingItem as SettingItemSchema,
 } from '../../../../contracts/system';
 import type { PersonSensitive as PersonSensitiveSchema } from '../../../../contracts/people';
+import type {
+  Extension as RectificationExtensionSchema,
+  OrgSummary as RectificationOrgSummarySchema,
+  RectificationEvent as RectificationEventSchema,
+} from '../../../../contracts/rectification';
 
 export type { Page };
 export type { ErrorCode } from '../../../../contracts/errors';
@@ -49,6 +54,18 @@ export type { AuditRecord, AuditQuery } from '../../../../contracts/audit';
 export type { DictItem, CreateDictItem, UpdateDictItem, Notification } from '../../../../contracts/system';
 export type { Permission, PermissionKind, RoleKind, ScopeKind } from '../../../../contracts/permissions';
 export type { SettingKey } from '../../../../contracts/settings';
+export type { Attachment } from '../../../../contracts/system';
+export type {
+  Rectification,
+  RectificationSummary,
+  RectificationQuery,
+  RectificationSource,
+  RectificationStatus,
+  CreateRectification,
+  UpdateRectification,
+  AddMeasure,
+  Measure,
+} from '../../../../contracts/rectification';
 
 export type ImportReport = Static<typeof ImportReportSchema>;
 export type Obligations = Static<typeof ObligationsSchema>;
@@ -65,3 +82,6 @@ export type SettingItem = Static<typeof SettingItemSchema>;
 export type PersonSensitive = Static<typeof PersonSensitiveSchema>;
 export type InitialPassword = Static<typeof InitialPasswordSchema>;
 export type Items<T> = { items: T[] };
+export type RectificationExtension = Static<typeof RectificationExtensionSchema>;
+export type RectificationEvent = Static<typeof RectificationEventSchema>;
+export type RectificationOrgSummary = Static<typeof RectificationOrgSummarySchema>;

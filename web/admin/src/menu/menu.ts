@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection } from '@element-plus/icons-vue';
+import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram } from '@element-plus/icons-vue';
 import type { Permission } from '../api/types';
 
 export interface MenuItem {
@@ -14,6 +14,15 @@ export interface MenuItem {
 
 export const menu: MenuItem[] = [
   { key: 'home', titleKey: 'menu.home', icon: House },
+  {
+    key: 'supervision',
+    titleKey: 'menu.supervision',
+    icon: Aim,
+    children: [
+      { key: 'rectification', titleKey: 'menu.rectification', icon: List, anyOf: ['rectification:read'] },
+      { key: 'rectification-summary', titleKey: 'menu.rectificationSummary', icon: Histogram, anyOf: ['rectification:read'] },
+    ],
+  },
   {
     key: 'directory',
     titleKey: 'menu.directory',

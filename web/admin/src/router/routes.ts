@@ -11,6 +11,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** The page needs any one of these permissions. */
     anyOf?: Permission[];
+    /** Menu entry to highlight for a page that has none of its own (an item page under its list). */
+    menuKey?: string;
   }
 }
 
@@ -33,6 +35,9 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../layouts/AdminLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('../views/home/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      { path: 'rectification', name: 'rectification', component: () => import('../views/rectification/RectificationLedgerView.vue'), meta: { titleKey: 'menu.rectification', groupKey: 'menu.supervision', anyOf: ['rectification:read'] } },
+      { path: 'rectification/summary', name: 'rectification-summary', component: () => import('../views/rectification/RectificationSummaryView.vue'), meta: { titleKey: 'menu.rectificationSummary', groupKey: 'menu.supervision', anyOf: ['rectification:read'] } },
+      { path: 'rectification/:id', name: 'rectification-item', component: () => import('../views/rectification/RectificationItemView.vue'), meta: { titleKey: 'rectification.item.title', groupKey: 'menu.supervision', menuKey: 'rectification', anyOf: ['rectification:read'] } },
       { path: 'orgs', name: 'orgs', component: () => import('../views/orgs/OrgsView.vue'), meta: { titleKey: 'menu.orgs', groupKey: 'menu.directory', anyOf: ['org:read'] } },
       { path: 'people', name: 'people', component: () => import('../views/people/PeopleView.vue'), meta: { titleKey: 'menu.people', groupKey: 'menu.directory', anyOf: ['person:read'] } },
       { path: 'posts', name: 'posts', component: () => import('../views/people/PostsView.vue'), meta: { titleKey: 'menu.posts', groupKey: 'menu.directory', anyOf: ['org:read'] } },
