@@ -67,6 +67,8 @@ export const Extension = Type.Object({
   reason: Type.String(),
   status: Type.Enum(['requested', 'approved', 'rejected'] as const),
   requestedBy: Type.Union([Type.String(), Type.Null()]),
+  /** Whether the caller made this request (nobody decides their own). */
+  mine: Type.Boolean(),
   requestedAt: Timestamp,
   decidedBy: Type.Union([Type.String(), Type.Null()]),
   decidedAt: Type.Union([Timestamp, Type.Null()]),

@@ -52,6 +52,7 @@ export function presentDetail(
   evidence: Awaited<ReturnType<typeof repo.evidenceOf>>,
   extensions: Awaited<ReturnType<typeof repo.extensionsOf>>,
   events: Awaited<ReturnType<typeof repo.eventsOf>>,
+  viewerId: string | null,
 ): Detail {
   return {
     problem: item.problem,
@@ -76,6 +77,7 @@ export function presentDetail(
       reason: x.reason,
       status: x.status,
       requestedBy: x.requested_by,
+      mine: viewerId !== null && x.requester_id === viewerId,
       requestedAt: x.requested_at,
       decidedBy: x.decided_by,
       decidedAt: x.decided_at,

@@ -63,7 +63,7 @@ export async function getRectification(ctx: Ctx, id: string): Promise<Rectificat
     repo.eventsOf(db, ctx.tenantId, id),
   ]);
   const [presented] = await (await presenter(ctx))([summary!]);
-  return { ...presented!, ...presentDetail(item!, measures, evidence, extensions, events), actions: await allowedActions(db, ctx, facts) };
+  return { ...presented!, ...presentDetail(item!, measures, evidence, extensions, events, ctx.actor.kind === 'user' ? ctx.actor.userId : null), actions: await allowedActions(db, ctx, facts) };
 }
 
 export async function recordEvent(tx: Tx, ctx: Ctx, itemId: string, kind: string, note = '', params: Record<string, string | number | null> = {}): Promise<void> {

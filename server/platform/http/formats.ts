@@ -7,8 +7,11 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2
 const MARKUP = /<\s*[a-zA-Z!/?]/;
 /** Short fields also refuse ASCII quotes, semicolons, backslashes and angle brackets: no name needs them. */
 const PLAIN_FORBIDDEN = /["'`;\\<>\r\n\t]/;
-/** Full-width ASCII forms (Ｕ+FF01–FF5E) in a name are look-alikes of ASCII, used to dodge duplicate checks. */
-const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/;
+/**
+ * Full-width Latin letters and digits in a name are look-alikes of ASCII, used to dodge duplicate checks
+ * and filters; full-width punctuation (，（）：；？！) is ordinary Chinese writing and stays allowed.
+ */
+const FULLWIDTH_ASCII = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
 
 export function isText(s: string): boolean {
   return !INVISIBLE.test(s) && !MARKUP.test(s) && s === s.normalize('NFC');
