@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: the whole suite in one command — lint, types, unit and component tests, the integration
- * suite on SQLite and on PostgreSQL, and the browser tests — then one line `N passed, N failed`.
+ * suite on SQLite and on PostgreSQL, the scale-out test (several server processes on one PostgreSQL) and
+ * the browser tests — then one line `N passed, N failed`.
  *
  * PostgreSQL: TEST_DATABASE_URL if set; otherwise a throwaway cluster from /usr/lib/postgresql/<v>/bin
  * (run as the `postgres` user when we are root, because PostgreSQL refuses to run as root).
@@ -104,14 +105,15 @@ await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 await vitest('unit and component tests', ['--project', 'unit', '--project', 'web']);
 await vitest('integration on SQLite', ['--project', 'integration'], { TEST_DATABASE_URL: '' });
 
-if (skip.has('pg')) legs.push('integration on PostgreSQL: skipped on request (QINGFENG_TEST_SKIP)');
+if (skip.has('pg')) legs.push('integration and scale-out on PostgreSQL: skipped on request (QINGFENG_TEST_SKIP)');
 else {
   const external = process.env.TEST_DATABASE_URL;
   const pg = external ? { url: external, stop: () => {} } : await startPostgres();
-  if (!pg) record('integration on PostgreSQL', 0, 1, 'no PostgreSQL: set TEST_DATABASE_URL or install postgresql');
+  if (!pg) record('integration and scale-out on PostgreSQL', 0, 1, 'no PostgreSQL: set TEST_DATABASE_URL or install postgresql');
   else {
     try {
       await vitest('integration on PostgreSQL', ['--project', 'integration'], { TEST_DATABASE_URL: pg.url });
+      await vitest('scale-out on PostgreSQL', ['--config', 'server/test/scale-out/vitest.config.ts'], { TEST_DATABASE_URL: pg.url });
     } finally {
       pg.stop();
     }
