@@ -16,7 +16,13 @@ const VOLATILE = new Set(['session', 'rate_limit', 'login_throttle', 'job', 'kys
 
 /** A fingerprint of every business row: a rejected request must leave it unchanged. */
 async function snapshot(): Promise<string> {
-  const tables = (await w.deps.db.introspection.getTables()).map((t) => t.name).filter((n) => !VOLATILE.has(n)).sort();
+  // On PostgreSQL the introspection sees every schema of the database; only this test's own counts.
+  const own = w.deps.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(w.deps.db)).rows[0]?.s : undefined;
+  const tables = (await w.deps.db.introspection.getTables())
+    .filter((t) => own === undefined || t.schema === own)
+    .map((t) => t.name)
+    .filter((n) => !VOLATILE.has(n))
+    .sort();
   const parts: string[] = [];
   for (const t of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(w.deps.db);

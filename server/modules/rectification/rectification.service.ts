@@ -2,6 +2,8 @@ import type { Page } from '../../../contracts/common.js';
 import type { CreateRectification, Rectification, RectificationQuery, RectificationSource, RectificationSummary, UpdateRectification } from '../../../contracts/rectification.js';
 import type { Ctx, Db, Tx } from '../../platform/context.js';
 import { orgInScope, scopeOf } from '../../platform/access/scope.js';
+import { usersOfPersons } from '../../platform/access/directory.js';
+import { notify } from '../../platform/notify/notify.service.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { nowIso, today } from '../../platform/clock/clock.js';
 import { loadCalendar } from '../../platform/clock/load-calendar.js';
@@ -111,6 +113,9 @@ export async function addRectification(tx: Tx, ctx: Ctx, input: NewRectification
     throw e;
   }
   await recordEvent(tx, ctx, id, 'created', '', { source: input.sourceType, due });
+  const owners = [input.ownerId, ...input.measures.map((m) => m.ownerId)];
+  const accounts = [...(await usersOfPersons(tx, ctx.tenantId, owners)).values()].flat();
+  if (accounts.length) await notify(tx, ctx, { userIds: accounts, kind: 'rectification.assigned', params: { code, title: input.title, due }, link: `/rectification/${id}` });
   return { id, code };
 }
 

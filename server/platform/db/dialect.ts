@@ -67,4 +67,8 @@ export async function makeFrozen(db: Kysely<any>, table: string, columns: string
       END $$`)
     .execute(db);
   await sql.raw(`CREATE TRIGGER ${table}_frozen BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_frozen()`).execute(db);
+  await sql
+    .raw(`CREATE OR REPLACE FUNCTION ${table}_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${msg}'; END $$`)
+    .execute(db);
+  await sql.raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${table}_no_truncate()`).execute(db);
 }

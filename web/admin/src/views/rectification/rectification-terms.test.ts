@@ -25,7 +25,7 @@ describe('rectification vocabulary', () => {
       ...statusOrder.map((s) => `rectification.statuses.${s}`),
       ...eventKinds.map((k) => `rectification.events.${k}`),
       ...[...slaColours, null].map((sla) => slaMark({ sla, status: sla ? 'in_progress' : 'closed' })).flatMap((m) => [m.labelKey, m.hintKey]),
-      ...['closed', 'returned', 'reopened', 'extension_approved', 'extension_rejected'].map((k) => `notify.kinds.rectification.${k}`),
+      ...['assigned', 'closed', 'returned', 'reopened', 'extension_approved', 'extension_rejected'].map((k) => `notify.kinds.rectification.${k}`),
       ...['due_soon', 'due_today', 'overdue', 'escalated'].map((k) => `notify.digestItems.rectification.${k}`),
     ];
     const missing = appLocales.flatMap((l) => keys.filter((k) => lookup(l, k) === undefined).map((k) => `${l}:${k}`));
