@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetGrants } from '../../platform/access/actor.js';
 import { nowIso } from '../../platform/clock/clock.js';
+import { readWorkbook } from '../../platform/excel/excel.js';
 import { newId } from '../../platform/db/ids.js';
 import { seededRng } from '../../seed/prng.js';
 import { createWorld, type FixtureUser, type World } from '../../test/world.js';
@@ -134,6 +135,19 @@ describe('people list against its definition', () => {
       if (reader !== 'staff') expect(nonEmpty).toBeGreaterThan(3);
     });
   }
+
+  it('exports the same people as the pages list, in the same order', async () => {
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    for (const reader of Object.keys(readers) as (keyof typeof readers)[]) {
+      for (const orgId of [null, w.orgs.generalBranch, w.orgs.unitASection, extraUnit]) {
+        const res = await w.as(reader).get(`/api/people/export.xlsx?lang=zh-CN${orgId ? `&orgId=${orgId}` : ''}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const sheet = (await readWorkbook(res.rawPayload)).worksheets[0]!;
+        const names = sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[1]);
+        expect(names, `${reader} orgId=${orgId}`).toEqual(expected(reader, orgId, null).map((id) => nameOf.get(id)));
+      }
+    }
+  });
 
   it('lists members from outside the filtered subtree and the self reader’s own record through memberships', () => {
     const outside = people.filter((p) => !closure.get(w.orgs.unitASection)!.has(p.primaryOrgId) && p.memberOf.has(w.orgs.unitASection));
