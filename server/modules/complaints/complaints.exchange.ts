@@ -1,19 +1,19 @@
-import type { Rating } from '../../../contracts/complaints.js';
 import type { Ctx, Db, Tx } from '../../platform/context.js';
 import { userId } from '../../platform/context.js';
 import { nowIso } from '../../platform/clock/clock.js';
 import { newId } from '../../platform/db/ids.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
-import { seal, unseal } from './complaints.create.js';
 
 /**
- * What the staff side and the portal both write and read about one complaint: timeline events, messages
- * (public two-way exchange or internal notes) and the reporter's ratings. Every text is sealed to its own
- * row (`complaint:<field>:<row id>`), so both sides must go through these functions.
+ * What staff write and read beside a complaint: timeline events, messages (the public two-way exchange
+ * or internal notes) and the reporter's ratings. Every text of a child row is sealed to that row as
+ * `<table>:<field>:<row id>`; the portal seals the reporter's messages and rating comments the same way.
  */
-const EVENT_NOTE = 'event_note';
-const MESSAGE_BODY = 'message_body';
-const RATING_COMMENT = 'rating_comment';
+export const eventNoteAad = (id: string) => `complaint_event:note:${id}`;
+export const messageAad = (id: string) => `complaint_message:body:${id}`;
+export const ratingCommentAad = (id: string) => `complaint_rating:comment:${id}`;
+
+const sealTo = (ctx: Ctx, aad: string, text: string | null | undefined) => (text ? ctx.deps.crypto.encrypt(ctx.tenantId, text, aad) : null);
+const openFrom = (ctx: Ctx, aad: string, envelope: string | null) => (envelope ? ctx.deps.crypto.decrypt(ctx.tenantId, envelope, aad) : '');
 
 export type Visibility = 'public' | 'internal';
 
@@ -25,7 +25,7 @@ export async function recordEvent(tx: Tx, ctx: Ctx, complaintId: string, kind: s
   const id = newId();
   await tx
     .insertInto('complaint_event')
-    .values({ tenant_id: ctx.tenantId, id, complaint_id: complaintId, at: nowIso(ctx.deps.clock), actor_id: userId(ctx), kind, note_enc: seal(ctx, EVENT_NOTE, id, note), visibility })
+    .values({ tenant_id: ctx.tenantId, id, complaint_id: complaintId, at: nowIso(ctx.deps.clock), actor_id: userId(ctx), kind, note_enc: sealTo(ctx, eventNoteAad(id), note), visibility })
     .execute();
 }
 
@@ -39,7 +39,7 @@ export async function eventsOf(db: Db | Tx, ctx: Ctx, complaintId: string) {
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, actorName: r.actor_name, note: unseal(ctx, EVENT_NOTE, r.id, r.note_enc) ?? '', visibility: r.visibility }));
+  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, actorName: r.actor_name, note: openFrom(ctx, eventNoteAad(r.id), r.note_enc), visibility: r.visibility }));
 }
 
 /** A message from the reporter or a handler (`public`), or a handler's note (`internal`). */
@@ -49,7 +49,7 @@ export async function addMessage(tx: Tx, ctx: Ctx, complaintId: string, author: 
     .insertInto('complaint_message')
     .values({
       tenant_id: ctx.tenantId, id, complaint_id: complaintId, author, author_user_id: author === 'handler' ? userId(ctx) : null,
-      body_enc: seal(ctx, MESSAGE_BODY, id, body)!, visibility, at: nowIso(ctx.deps.clock),
+      body_enc: sealTo(ctx, messageAad(id), body)!, visibility, at: nowIso(ctx.deps.clock),
     })
     .execute();
   return id;
@@ -67,7 +67,7 @@ export async function messagesOf(db: Db | Tx, ctx: Ctx, complaintId: string, vis
     .orderBy('m.at')
     .orderBy('m.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, from: r.author, body: unseal(ctx, MESSAGE_BODY, r.id, r.body_enc) ?? '', at: r.at, authorName: r.author_name }));
+  return rows.map((r) => ({ id: r.id, from: r.author, body: openFrom(ctx, messageAad(r.id), r.body_enc), at: r.at, authorName: r.author_name }));
 }
 
 export async function ratingsOf(db: Db | Tx, ctx: Ctx, complaintId: string) {
@@ -78,29 +78,5 @@ export async function ratingsOf(db: Db | Tx, ctx: Ctx, complaintId: string) {
     .where('complaint_id', '=', complaintId)
     .orderBy('round')
     .execute();
-  return rows.map((r) => ({ round: r.round, rating: r.rating, comment: unseal(ctx, RATING_COMMENT, r.id, r.comment_enc) ?? '', at: r.at }));
-}
-
-/**
- * The reporter rates an answered complaint: round 1, or round 2 after a 重办 (the round is the number of
- * redos plus one, and the unique index keeps one rating per round). 已答复 → 已评价; a 不满意 counts
- * towards the red SLA colour. The caller (the portal) authenticates the reporter and audits.
- */
-export async function rateComplaint(tx: Tx, ctx: Ctx, complaintId: string, input: { rating: Rating; comment?: string }): Promise<void> {
-  const c = await tx.selectFrom('complaint').select(['status', 'redos', 'dissatisfied']).where('tenant_id', '=', ctx.tenantId).where('id', '=', complaintId).executeTakeFirst();
-  if (!c) throw notFound('complaint');
-  if (c.status !== 'answered') throw new AppError('STATE_INVALID', { action: 'rate', state: c.status });
-  const id = newId();
-  const at = nowIso(ctx.deps.clock);
-  await tx
-    .insertInto('complaint_rating')
-    .values({ tenant_id: ctx.tenantId, id, complaint_id: complaintId, round: c.redos + 1, rating: input.rating, comment_enc: seal(ctx, RATING_COMMENT, id, input.comment), at })
-    .execute();
-  await tx
-    .updateTable('complaint')
-    .set({ status: 'rated', rated_at: at, dissatisfied: c.dissatisfied + (input.rating === 'dissatisfied' ? 1 : 0), updated_at: at })
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('id', '=', complaintId)
-    .execute();
-  await recordEvent(tx, ctx, complaintId, 'rated', 'public');
+  return rows.map((r) => ({ round: r.round, rating: r.rating, comment: openFrom(ctx, ratingCommentAad(r.id), r.comment_enc), at: r.at }));
 }
