@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db, Scope, Tx } from '../../platform/context.js';
 import { scopeOrgIds, subtreeOrgIds } from '../../platform/access/scope.js';
-import { pick } from '../../platform/db/dialect.js';
+import { dialectOf } from '../../platform/db/dialect.js';
 import type { DB } from '../../schema.js';
 import type { PersonTable } from './people.tables.js';
 
@@ -188,7 +188,7 @@ async function pageIds(db: Db | Tx, tenantId: string, reach: Reach, f: PeopleFil
     q.orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();
   let rows: { id: string }[];
   if (arms.length === 1) rows = await paged(arm(arms[0]!));
-  else if (pick(db, { sqlite: true, postgres: false })) rows = await paged(arms.slice(1).reduce((q, part) => q.unionAll(arm(part)), arm(arms[0]!)));
+  else if (dialectOf(db) === 'sqlite') rows = await paged(arms.slice(1).reduce((q, part) => q.unionAll(arm(part)), arm(arms[0]!)));
   else {
     const each = page.offset + page.limit;
     const [first, ...rest] = arms.map((part) => db.selectFrom(arm(part).orderBy('person.name').orderBy('person.id').limit(each).as('a')).select(['a.id', 'a.name']));
