@@ -48,6 +48,10 @@ export function t(key: string, params: Record<string, string | number> = {}): st
   return msg.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? `{${p}}`));
 }
 
+export function hasKey(key: string): boolean {
+  return key in catalogs['zh-CN'];
+}
+
 export function catalogKeys(l: Locale): string[] {
   return Object.keys(catalogs[l]);
 }
