@@ -7,6 +7,7 @@
 import 'altcha/external';
 import 'altcha/altcha.css';
 import type { AltchaWidgetElement } from 'altcha/types/generic';
+import type { Configuration } from 'altcha/types';
 import Pbkdf2Worker from 'altcha/workers/pbkdf2?worker';
 import ShaWorker from 'altcha/workers/sha?worker';
 
@@ -20,15 +21,13 @@ export function setStrings(strings: Record<string, string>): void {
   globalThis.$altcha.i18n.set(LANGUAGE, strings);
 }
 
-/** Puts a widget into `host`; `onChange` receives the payload once solved, and null when it is reset or expires. */
+/**
+ * Puts a widget into `host`; `onChange` receives the payload once solved, and null when it is reset or expires.
+ * The settings go in as the `configuration` attribute: the widget's methods exist only once it has mounted.
+ */
 export function mountWidget(host: HTMLElement, challengeUrl: string, onChange: (payload: string | null) => void): AltchaWidgetElement {
   const widget = document.createElement('altcha-widget');
-  widget.addEventListener('statechange', (e) => {
-    const detail = (e as CustomEvent<{ state: string; payload: string | null }>).detail;
-    onChange(detail.state === 'verified' ? detail.payload : null);
-  });
-  host.appendChild(widget);
-  void widget.configure({
+  const configuration: Partial<Configuration> = {
     challenge: challengeUrl,
     // A staff session cookie on this origin has no business in a reporter's request.
     credentials: 'omit',
@@ -39,6 +38,12 @@ export function mountWidget(host: HTMLElement, challengeUrl: string, onChange: (
     hideLogo: true,
     humanInteractionSignature: false,
     workers: Math.min(4, navigator.hardwareConcurrency || 2),
+  };
+  widget.setAttribute('configuration', JSON.stringify(configuration));
+  widget.addEventListener('statechange', (e) => {
+    const detail = (e as CustomEvent<{ state: string; payload: string | null }>).detail;
+    onChange(detail.state === 'verified' ? detail.payload : null);
   });
+  host.appendChild(widget);
   return widget;
 }
