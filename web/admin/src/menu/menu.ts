@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram } from '@element-plus/icons-vue';
+import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram, Search, Finished, ChatDotRound, Message, EditPen, DataAnalysis, Memo } from '@element-plus/icons-vue';
 import type { Permission } from '../api/types';
 
 export interface MenuItem {
@@ -21,6 +21,19 @@ export const menu: MenuItem[] = [
     children: [
       { key: 'rectification', titleKey: 'menu.rectification', icon: List, anyOf: ['rectification:read'] },
       { key: 'rectification-summary', titleKey: 'menu.rectificationSummary', icon: Histogram, anyOf: ['rectification:read'] },
+      { key: 'inspections', titleKey: 'menu.inspections', icon: Search, anyOf: ['inspection:read', 'inspection:manage', 'inspection:conduct'] },
+      { key: 'inspection-checklists', titleKey: 'menu.inspectionChecklists', icon: Finished, anyOf: ['checklist:manage', 'inspection:read', 'inspection:manage'] },
+    ],
+  },
+  {
+    key: 'complaintsGroup',
+    titleKey: 'menu.complaintsGroup',
+    icon: ChatDotRound,
+    children: [
+      { key: 'complaints', titleKey: 'menu.complaints', icon: Message, anyOf: ['complaint:read'] },
+      { key: 'complaint-intake', titleKey: 'menu.complaintIntake', icon: EditPen, anyOf: ['complaint:intake'] },
+      { key: 'complaint-stats', titleKey: 'menu.complaintStats', icon: DataAnalysis, anyOf: ['complaint:stats'] },
+      { key: 'complaint-catalogue', titleKey: 'menu.complaintCatalogue', icon: Memo, anyOf: ['complaint:catalogue'] },
     ],
   },
   {
