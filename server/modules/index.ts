@@ -21,9 +21,11 @@ import { rectificationRoutes } from './rectification/rectification.routes.js';
 import { rectificationDigest } from './rectification/rectification.digest.js';
 import { digestJob } from '../platform/notify/digest-job.js';
 import { inspectionRoutes } from './inspections/inspections.routes.js';
+import { complaintPortalRoutes } from './complaints/portal/portal.routes.js';
 import { complaintRoutes } from './complaints/complaints.routes.js';
 import { complaintCatalogueRoutes } from './complaints/complaints.catalogue.routes.js';
 import { complaintDigest } from './complaints/complaints.digest.js';
+import { complaintPortalJobs } from './complaints/portal/portal.jobs.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -46,9 +48,10 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(portalRoutes, { prefix: '/api/portal' });
   await app.register(rectificationRoutes, { prefix: '/api/rectification' });
   await app.register(inspectionRoutes, { prefix: '/api' });
+  await app.register(complaintPortalRoutes, { prefix: '/api/portal/complaints' });
   await app.register(complaintRoutes, { prefix: '/api/complaints' });
   await app.register(complaintCatalogueRoutes, { prefix: '/api/complaint-catalogue' });
 }
 
 /** Every module's due items feed one daily digest per person. */
-export const moduleJobs: JobDef[] = [...storageJobs, digestJob([rectificationDigest, complaintDigest])];
+export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, digestJob([rectificationDigest, complaintDigest])];

@@ -11,7 +11,8 @@ import { settingsCases } from '../platform/settings/settings.cases.js';
 import { portalCases } from '../modules/portal/portal.cases.js';
 import { rectificationCases } from '../modules/rectification/rectification.cases.js';
 import { inspectionCases } from '../modules/inspections/inspections.cases.js';
+import { complaintPortalCases } from '../modules/complaints/portal/portal.cases.js';
 import { complaintCases } from '../modules/complaints/complaints.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases];
