@@ -160,5 +160,6 @@ describe('attachments', () => {
     expect(formatSize(12)).toBe('12 B');
     expect(formatSize(340 * 1024)).toBe('340 KB');
     expect(formatSize(1.25 * 1024 * 1024)).toBe('1.3 MB');
+    expect(formatSize(MAX_FILE_BYTES)).toBe('20 MB');
   });
 });

@@ -161,9 +161,9 @@ export function addFiles(current: readonly File[], incoming: readonly File[]): {
   return { files, rejected };
 }
 
-/** 1.2 MB / 340 KB / 12 B: sizes as a phone user reads them. */
+/** 1.2 MB / 20 MB / 340 KB / 12 B: sizes as a phone user reads them. */
 export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
 }

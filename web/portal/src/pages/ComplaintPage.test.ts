@@ -77,6 +77,19 @@ describe('filing a complaint', () => {
     expect(document.activeElement?.id).toBe('complaint-category-first');
   });
 
+  it('after a refused attempt, updates the messages as the reporter corrects the form', async () => {
+    const { wrapper } = render({});
+    await flushPromises();
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('#complaint-content-error').text()).toBe('请写明发生了什么。');
+    await wrapper.find('[data-test="portal-complaint-content"]').setValue('太短');
+    expect(wrapper.find('#complaint-content-error').text()).toBe('内容太短，请至少写 10 个字。');
+    await wrapper.find('[data-test="portal-complaint-content"]').setValue(CONTENT);
+    expect(wrapper.find('#complaint-content-error').exists()).toBe(false);
+    expect(wrapper.find('[data-test="portal-complaint-invalid"]').text()).toBe('有 2 处需要修改，请查看标红的提示。');
+  });
+
   it('counts characters as they are typed', async () => {
     const { wrapper } = render({});
     await flushPromises();

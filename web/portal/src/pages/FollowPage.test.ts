@@ -74,7 +74,8 @@ describe('following a complaint', () => {
     expect(hasSession()).toBe(true);
 
     expect(wrapper.find('[data-test="follow-code"]').exists()).toBe(false);
-    expect(wrapper.find('[data-test="follow-status"]').text()).toBe('已答复');
+    expect(wrapper.find('[data-test="follow-status"]').text()).toBe('当前环节：已答复');
+    expect(wrapper.find('[data-test="follow-status"]').attributes('data-status')).toBe('answered');
     const steps = wrapper.findAll('[data-test="follow-steps"] li');
     expect(steps.map((s) => s.attributes('data-state'))).toEqual(['done', 'done', 'done', 'done', 'current', 'todo', 'todo']);
     expect(steps[4]!.attributes('aria-current')).toBe('step');
@@ -126,7 +127,7 @@ describe('following a complaint', () => {
     const rejected = view({ status: 'rejected', answer: null, canRate: false, canMessage: false, rejectionReason: '反映的问题不属于本单位管辖，请向属地政府反映。' });
     const { wrapper } = render({ '/api/portal/complaints/session': [session], '/api/portal/complaints/mine': [json(rejected)] });
     await signIn(wrapper);
-    expect(wrapper.find('[data-test="follow-status"]').text()).toBe('不予受理');
+    expect(wrapper.find('[data-test="follow-status"]').text()).toBe('当前环节：不予受理');
     expect(wrapper.find('[data-test="follow-steps"]').exists()).toBe(false);
     expect(wrapper.find('[data-test="follow-rejection"]').text()).toContain('不属于本单位管辖');
     expect(wrapper.find('[data-test="follow-message-form"]').exists()).toBe(false);
