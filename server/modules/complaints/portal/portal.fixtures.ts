@@ -27,8 +27,8 @@ export interface PortalMatter {
   matterId: string;
 }
 
-/** One enabled category with one matter handled by 闸站管理所, made once per world (tables written directly). */
-export async function portalMatter(w: World, code = 'portal_test'): Promise<PortalMatter> {
+/** One enabled category with one matter handled by 闸站管理所, made once per world and code (tables written directly). */
+export async function portalMatter(w: World, code = 'portal_test', name = '民生资金'): Promise<PortalMatter> {
   const db = w.deps.db;
   const found = await db.selectFrom('complaint_category').select('id').where('tenant_id', '=', w.tenantId).where('code', '=', code).executeTakeFirst();
   if (found) {
@@ -38,7 +38,7 @@ export async function portalMatter(w: World, code = 'portal_test'): Promise<Port
   const at = nowIso(w.clock);
   const categoryId = newId();
   const matterId = newId();
-  await db.insertInto('complaint_category').values({ tenant_id: w.tenantId, id: categoryId, code, name: `民生资金${code.slice(-2)}`, name_en: 'Livelihood funds', description: '', enabled: 1, sort: 10, created_at: at, updated_at: at }).execute();
+  await db.insertInto('complaint_category').values({ tenant_id: w.tenantId, id: categoryId, code, name, name_en: 'Livelihood funds', description: '', enabled: 1, sort: 10, created_at: at, updated_at: at }).execute();
   await db
     .insertInto('complaint_matter')
     .values({ tenant_id: w.tenantId, id: matterId, category_id: categoryId, name: '补贴发放', description: '', responsible_org_id: w.orgs.unitA, assign_days: null, answer_days: null, enabled: 1, sort: 10, created_at: at, updated_at: at })

@@ -3,7 +3,7 @@ import type { PortalCatalogue, PublicStats } from '../../../../contracts/complai
 import type { Ctx } from '../../../platform/context.js';
 import { loadSettings } from '../../../platform/settings/settings.js';
 import * as repo from './portal.repo.js';
-import { suppressSmallCells, type StatsCell } from './public-stats.js';
+import { suppressTables, type StatsCell } from './public-stats.js';
 import { perTenantCache } from './short-cache.js';
 
 /**
@@ -59,6 +59,7 @@ export const publicStats = perTenantCache(STATS_TTL_MS, async (ctx: Ctx): Promis
   const byOrg = tally(rows, (r) => r.org_id);
   const byCategory = tally(rows, (r) => r.category_id);
   const table = (names: { id: string; name: string }[], cells: Map<string, Omit<StatsCell, 'label'>>) =>
-    suppressSmallCells(names.flatMap((n) => (cells.has(n.id) ? [{ label: n.name, ...cells.get(n.id)! }] : [])), minCell);
-  return { byOrg: table(orgs, byOrg), byCategory: table(categories, byCategory), minimumCell: minCell };
+    names.flatMap((n) => (cells.has(n.id) ? [{ label: n.name, ...cells.get(n.id)! }] : []));
+  const [orgRows, categoryRows] = suppressTables([table(orgs, byOrg), table(categories, byCategory)], minCell);
+  return { byOrg: orgRows!, byCategory: categoryRows!, minimumCell: minCell };
 });

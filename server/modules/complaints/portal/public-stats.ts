@@ -12,23 +12,19 @@ export interface StatsCell {
 
 const rate = (part: number, whole: number) => Math.round((part / whole) * 1000) / 1000;
 
+type Row = Static<typeof PublicStatsRow>;
+
 /**
- * Public statistics hide every cell with fewer than `minCell` complaints (primary suppression), and then
- * make sure the hidden cells cannot be worked out from what is shown (complementary suppression).
- *
- * The portal publishes no grand total, but each table partitions the same complaints, so a table without
- * hidden cells gives the total away, and with it the sum of the hidden cells of the other table. So in
- * each table the hidden group must itself be safe to publish: at least two cells, adding up to at least
- * `minCell`, and not pinning each cell down (all 1, or all `minCell - 1` when every hidden cell is a small
- * one). Until it is, the smallest shown cell is hidden too. Rows keep their catalogue order (never sorted
- * by count, which would place the hidden ones), and a satisfaction rate over fewer than `minCell` ratings
- * is withheld: it would tell one reporter's rating.
+ * The cells to hide in one table: every cell under `minCell` (primary suppression), then the smallest shown
+ * cells until the hidden group is itself safe to be known as a sum: at least two cells, adding up to at
+ * least `minCell`, and not pinning each cell down (all 1, or all `minCell - 1` when every hidden cell is a
+ * small one). `hideSome` starts the group even when no cell is small.
  */
-export function suppressSmallCells(cells: StatsCell[], minCell: number): Static<typeof PublicStatsRow>[] {
+function hiddenCells(cells: StatsCell[], minCell: number, hideSome: boolean): Set<number> {
   const primary = new Set(cells.flatMap((c, i) => (c.total < minCell ? [i] : [])));
   const hidden = new Set(primary);
   const exposed = () => {
-    if (hidden.size === 0) return false;
+    if (hidden.size === 0) return hideSome;
     const sum = [...hidden].reduce((s, i) => s + cells[i]!.total, 0);
     const allPrimary = [...hidden].every((i) => primary.has(i));
     return hidden.size < 2 || sum < minCell || sum === hidden.size || (allPrimary && sum === hidden.size * (minCell - 1));
@@ -38,9 +34,29 @@ export function suppressSmallCells(cells: StatsCell[], minCell: number): Static<
     if (shown.length === 0) break;
     hidden.add(shown.reduce((a, b) => (b.c.total < a.c.total ? b : a)).i);
   }
+  return hidden;
+}
+
+function present(cells: StatsCell[], hidden: Set<number>, minCell: number): Row[] {
   return cells.map((c, i) =>
     hidden.has(i)
       ? { label: c.label, total: null, replyRate: null, satisfactionRate: null, suppressed: true }
       : { label: c.label, total: c.total, replyRate: rate(c.answered, c.total), satisfactionRate: c.rated >= minCell ? rate(c.satisfied, c.rated) : null, suppressed: false },
   );
+}
+
+/**
+ * Public statistics: several tables (per org, per category) that each split the same complaints. Every
+ * cell with fewer than `minCell` complaints is hidden, and the hidden cells must not be computable from
+ * what is shown. The portal publishes no grand total, but a table without hidden cells gives it away, and
+ * with it the sum of another table's hidden cells; so each table's hidden group must be safe to be known
+ * as a sum (see hiddenCells), and as soon as one table hides anything every table hides something, which
+ * keeps the grand total itself unknown. Rows keep their catalogue order (never sorted by count, which
+ * would place the hidden ones), and a satisfaction rate over fewer than `minCell` ratings is withheld: it
+ * would tell one reporter's rating.
+ */
+export function suppressTables(tables: StatsCell[][], minCell: number): Row[][] {
+  let hidden = tables.map((cells) => hiddenCells(cells, minCell, false));
+  if (hidden.some((h) => h.size > 0)) hidden = tables.map((cells) => hiddenCells(cells, minCell, true));
+  return tables.map((cells, i) => present(cells, hidden[i]!, minCell));
 }
