@@ -5,6 +5,8 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { transact } from '../platform/db/transact.js';
 import { updateSetting } from '../platform/settings/settings.js';
 import { createTenant } from '../platform/tenancy/create-tenant.js';
+import { runTenantSeeds } from '../platform/tenancy/tenant-seeds.js';
+import { nowIso } from '../platform/clock/clock.js';
 import { forgetTenants } from '../platform/tenancy/tenancy.js';
 import { t } from '../platform/i18n/i18n.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
@@ -133,6 +135,8 @@ export async function seedDemo(deps: Deps, opts: { makeDefault: boolean }): Prom
   const orgs: Ids = new Map();
   const people: Ids = new Map();
   await ensureOrgs(ctx, plan, orgs, created);
+  // Module seeds that hang off the org tree (the complaint catalogue's responsible org) find it only now.
+  await runTenantSeeds(deps.db, tenantId, nowIso(deps.clock));
   await ensurePeople(ctx, plan, orgs, people, created);
   await ensurePostsAndLeaders(ctx, plan, orgs, people, created);
   for (const a of plan.accounts) await ensureAccount(ctx, a, plan, orgs, people, created);
