@@ -9,8 +9,8 @@ test('the public portal fits a phone, names the tenant, lists its sections and s
   await expect(page.locator('.brand__owner')).toHaveText(DEMO_TENANT_NAME);
   await expect(page.locator('.hero__title')).toHaveText('监督一点通');
   await expect(page.locator('#entries-title')).toHaveText('办事入口');
-  await expect(page.locator('.cards .card')).toHaveCount(4);
-  await expect(page.locator('.cards .card__title')).toHaveText(['公开信息', '小微权力清单', '我要投诉', '查询进度']);
+  await expect(page.locator('.cards .card')).toHaveCount(5);
+  await expect(page.locator('.cards .card__title')).toHaveText(['公开信息', '小微权力清单', '我要投诉', '查询进度', '公开统计']);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'no sideways scrolling on a 375 px screen').toBe(0);
   await shot(page, 'portal-home');
@@ -18,7 +18,7 @@ test('the public portal fits a phone, names the tenant, lists its sections and s
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
   await expect(page.locator('.hero__title')).toHaveText('Supervision at a Tap');
-  await expect(page.locator('.cards .card__title')).toHaveText(['Disclosures', 'Power list', 'File a complaint', 'Track a complaint']);
+  await expect(page.locator('.cards .card__title')).toHaveText(['Disclosures', 'Power list', 'File a complaint', 'Track a complaint', 'Public statistics']);
   await expect(page.locator('.brand__owner')).toHaveText(DEMO_TENANT_NAME);
   await shot(page, 'portal-home-en');
 

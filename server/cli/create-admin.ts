@@ -1,7 +1,7 @@
 import type { RoleKind } from '../../contracts/permissions.js';
 import { systemCtx } from '../platform/context.js';
 import { USERNAME_PATTERN } from '../platform/auth/username.js';
-import { isPlain } from '../platform/http/formats.js';
+import { isPlain } from '../../contracts/text-formats.js';
 import { AppError } from '../platform/http/errors.js';
 import { t } from '../platform/i18n/i18n.js';
 import { assignRole } from '../modules/accounts/assignments.service.js';

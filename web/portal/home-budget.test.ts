@@ -120,7 +120,7 @@ describe('portal home in a phone-sized browser', () => {
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await page.locator('h1').textContent()).toBe('监督一点通');
-    expect(await page.locator('.card--soon').count()).toBe(4);
+    expect(await page.locator('.card--soon').count()).toBe(5);
     expect(await smallTapTargets(page), 'tap targets under 44 px').toEqual([]);
     await context.close();
   }, 60_000);

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { AppError } from './errors.js';
-import { isPlain, isText } from './formats.js';
+import { isPlain, isText } from '../../../contracts/text-formats.js';
 
 function makeAjv(coerceTypes: boolean): Ajv {
   // Body validation never coerces or strips: a wrong type or an unknown field is the client's error.

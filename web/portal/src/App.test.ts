@@ -40,14 +40,14 @@ describe('portal home', () => {
     expect(open.map((a) => a.attributes('href'))).toEqual(['/portal/complaint']);
     expect(open[0]!.text()).toContain('我要投诉');
     const soon = wrapper.findAll('.card--soon');
-    expect(soon.map((c) => c.find('.card__title').text())).toEqual(['公开信息', '小微权力清单', '查询进度']);
+    expect(soon.map((c) => c.find('.card__title').text())).toEqual(['公开信息', '小微权力清单', '查询进度', '公开统计']);
     for (const c of soon) expect(c.text()).toContain('即将开放');
   });
 
   it('still renders, with a notice, when the server cannot be reached', async () => {
     const { wrapper } = await render(null);
     expect(wrapper.find('[role="status"]').text()).toContain('暂时无法连接');
-    expect(wrapper.findAll('.card--soon')).toHaveLength(4);
+    expect(wrapper.findAll('.card--soon')).toHaveLength(5);
     expect(wrapper.find('h1').text()).toBe('监督一点通');
   });
 

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { PortalComplaint } from '../../../../contracts/complaints';
-import { isPlain, isText } from '../../../../server/platform/http/formats';
+import { isPlain, isText } from '../../../../contracts/text-formats';
 import { catalogKeys } from '../i18n';
 import {
   addFiles,

@@ -1,5 +1,5 @@
 import type { PortalComplaint } from '../../../../contracts/complaints';
-import { isPlain, isText } from '../../../../server/platform/http/formats';
+import { isPlain, isText } from '../../../../contracts/text-formats';
 
 /** What the reporter has filled in so far; strings stay as typed until `complaintBody` tidies them. */
 export interface ComplaintDraft {

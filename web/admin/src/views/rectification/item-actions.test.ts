@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RectificationExtension } from '../../api/types';
 import { dialogSpecs, headerButtons, submitBlockers } from './item-actions';
 
-const ext = (status: RectificationExtension['status']): RectificationExtension => ({
-  id: '0190a5a0-0000-7000-8000-000000000001', days: 5, reason: '汛期施工受限', status, requestedBy: '王五', requestedAt: '2026-03-02T09:00:00+08:00',
+const ext = (status: RectificationExtension['status'], mine = false): RectificationExtension => ({
+  id: '0190a5a0-0000-7000-8000-000000000001', days: 5, reason: '汛期施工受限', status, requestedBy: '王五', mine, requestedAt: '2026-03-02T09:00:00+08:00',
   decidedBy: null, decidedAt: null, decisionNote: '',
 });
 const tests = (actions: string[], extensionList: RectificationExtension[] = []) => headerButtons(actions, { extensionList }).map((b) => b.test);
@@ -27,6 +27,10 @@ describe('headerButtons', () => {
     expect(tests(both)).toEqual(['rectification-action-request_extension']);
     expect(tests(both, [ext('requested')])).toEqual(['rectification-action-approve_extension']);
     expect(tests(both, [ext('rejected'), ext('approved')])).toEqual(['rectification-action-request_extension']);
+  });
+
+  it('never offers the decision on the caller\'s own request', () => {
+    expect(tests(['approve_extension', 'request_extension'], [ext('requested', true)])).toEqual([]);
   });
 
   it('gives the closed item only 回头看', () => {

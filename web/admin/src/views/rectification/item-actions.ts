@@ -56,13 +56,15 @@ const button = (opens: ButtonOpens, labelKey: string, type: HeaderButton['type']
  */
 export function headerButtons(actions: readonly string[], item: Pick<Rectification, 'extensionList'>): HeaderButton[] {
   const allowed = new Set(actions);
-  const waiting = item.extensionList.some((x) => x.status === 'requested');
+  const pending = item.extensionList.filter((x) => x.status === 'requested');
+  // Nobody decides their own request: the server refuses it, so the page does not offer it.
+  const decidable = pending.some((x) => !x.mine);
   const out: HeaderButton[] = [];
   if (allowed.has('start')) out.push(button('start', 'start', 'primary', 'rectification-action-start'));
   if (allowed.has('submit')) out.push(button('submit', 'submit', 'primary', 'rectification-action-submit'));
   if (allowed.has('verify')) out.push(button('verifyPass', 'verifyPass', 'success', 'verify-pass'), button('verifyReturn', 'verifyReturn', 'warning', 'verify-return'));
-  if (allowed.has('approve_extension') && waiting) out.push(button('decideExtension', 'decideExtension', 'warning', 'rectification-action-approve_extension'));
-  if (allowed.has('request_extension') && !waiting) out.push(button('requestExtension', 'requestExtension', 'default', 'rectification-action-request_extension'));
+  if (allowed.has('approve_extension') && decidable) out.push(button('decideExtension', 'decideExtension', 'warning', 'rectification-action-approve_extension'));
+  if (allowed.has('request_extension') && pending.length === 0) out.push(button('requestExtension', 'requestExtension', 'default', 'rectification-action-request_extension'));
   if (allowed.has('reopen')) out.push(button('reopen', 'reopen', 'danger', 'rectification-action-reopen'));
   if (allowed.has('add_measure')) out.push(button('addMeasure', 'addMeasure', 'default', 'rectification-action-add_measure'));
   if (allowed.has('edit')) out.push(button('edit', 'edit', 'default', 'rectification-action-edit'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlain, isText } from './formats.js';
+import { isPlain, isText } from './text-formats.js';
 
 describe('text formats', () => {
   it('accept ordinary Chinese titles with full-width punctuation', () => {
