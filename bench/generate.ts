@@ -96,7 +96,7 @@ async function insertPeople(deps: Deps, tenantId: string, orgIds: string[], coun
           });
         }
         await tx.insertInto('person').values(people).execute();
-        await tx.insertInto('person_org').values(people.map((p) => ({ tenant_id: tenantId, person_id: p.id, org_id: p.primary_org_id }))).execute();
+        await tx.insertInto('person_org').values(people.map((p) => ({ tenant_id: tenantId, person_id: p.id, org_id: p.primary_org_id, is_primary: 1 as const }))).execute();
       }
     });
   }

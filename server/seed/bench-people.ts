@@ -57,7 +57,7 @@ export async function generateBenchPeople(ctx: Ctx, count: number): Promise<Benc
     }
     await ctx.deps.db.transaction().execute(async (tx) => {
       await tx.insertInto('person').values(people).execute();
-      await tx.insertInto('person_org').values(people.map((p) => ({ tenant_id: p.tenant_id, person_id: p.id, org_id: p.primary_org_id }))).execute();
+      await tx.insertInto('person_org').values(people.map((p) => ({ tenant_id: p.tenant_id, person_id: p.id, org_id: p.primary_org_id, is_primary: 1 as const }))).execute();
     });
   }
   await writeAuditAlone(ctx, { action: 'bench.generate', objectType: 'person', details: { people: count } });

@@ -143,7 +143,7 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
         party_join_date: '2005-07-01', id_number_enc: null, id_number_bidx: null, mobile_enc: null, mobile_bidx: null,
         primary_org_id: orgs[u.person], status: 'active', created_at: at, updated_at: at,
       }).execute();
-      await deps.db.insertInto('person_org').values({ tenant_id: tenantId, person_id: personId, org_id: orgs[u.person] }).execute();
+      await deps.db.insertInto('person_org').values({ tenant_id: tenantId, person_id: personId, org_id: orgs[u.person], is_primary: 1 }).execute();
     }
     const id = newId();
     await deps.db.insertInto('user_account').values({

@@ -63,6 +63,13 @@ describe('roster import', () => {
     const after = await footprint();
     expect(after.person - before.person).toBe(10);
     expect(after.personOrg - before.personOrg).toBe(10);
+    const imported = await w.deps.db
+      .selectFrom('person_org')
+      .innerJoin('person', (j) => j.onRef('person.tenant_id', '=', 'person_org.tenant_id').onRef('person.id', '=', 'person_org.person_id'))
+      .select(['person.primary_org_id', 'person_org.org_id', 'person_org.is_primary'])
+      .where('person.name', 'in', rows.map((r) => r[0] as string))
+      .execute();
+    expect(imported.map((m) => [m.org_id === m.primary_org_id, Number(m.is_primary)])).toEqual(rows.map(() => [true, 1]));
     expect(after.personPost - before.personPost).toBe(2);
     expect(after.audit - before.audit).toBe(1);
     const audit = await w.deps.db.selectFrom('audit_log').select(['action', 'details']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();

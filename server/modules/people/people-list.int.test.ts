@@ -9,8 +9,9 @@ import { createWorld, type FixtureUser, type World } from '../../test/world.js';
 /**
  * The list answers in parts (per primary org, members from elsewhere, the reader's own record) and pages
  * each part on its own; here every page and total is checked against the plain definition, computed from
- * the stored rows: a person is listed when their primary org is in the reader's scope (or it is the reader,
- * under a self scope) and, with an org filter, when they are a member of an org in that subtree.
+ * the stored rows: a person is listed when an org they belong to — their primary org or any other — is in
+ * the reader's scope (or it is the reader, under a self scope) and, with an org filter, when an org they
+ * belong to is in that subtree.
  */
 let w: World;
 /** Enough orgs under one unit that a filter on it goes past the per-org split. */
@@ -58,13 +59,15 @@ beforeAll(async () => {
     // The first people live in the fixture tree and are members across it, so that every reader sees some from elsewhere.
     const near = i < 60 ? Object.values(w.orgs) : orgIds;
     const primary = rng.pick(near);
-    const extra = Array.from({ length: rng.int(0, 2) }, () => rng.pick(near)).filter((o) => o !== primary);
+    // Half of them also belong to a party org, as party members belong to a 党支部 beside their unit.
+    const party = rng.chance(0.5) ? [rng.pick([w.orgs.generalBranch, w.orgs.branch1, w.orgs.branch2])] : [];
+    const extra = [...Array.from({ length: rng.int(0, 2) }, () => rng.pick(near)), ...party].filter((o) => o !== primary);
     await db.insertInto('person').values({
       tenant_id: w.tenantId, id, name: rng.pick(names), gender: rng.chance(0.5) ? 'male' : 'female', birth_date: null, political_status: 'masses',
       party_join_date: null, id_number_enc: null, id_number_bidx: null, mobile_enc: null, mobile_bidx: null, primary_org_id: primary,
       status: rng.chance(0.8) ? 'active' : 'left', created_at: at, updated_at: at,
     }).execute();
-    await db.insertInto('person_org').values([...new Set([primary, ...extra])].map((org_id) => ({ tenant_id: w.tenantId, person_id: id, org_id }))).execute();
+    await db.insertInto('person_org').values([...new Set([primary, ...extra])].map((org_id) => ({ tenant_id: w.tenantId, person_id: id, org_id, is_primary: org_id === primary ? 1 : 0 }))).execute();
   }
   // The self-scoped reader is also a member of a section outside their own branch.
   await db.insertInto('person_org').values({ tenant_id: w.tenantId, person_id: w.users.staff.personId!, org_id: w.orgs.unitASection }).execute();
@@ -91,12 +94,14 @@ const readers = {
   staff: () => ({ orgs: new Set<string>(), self: w.users.staff.personId }),
 } satisfies Partial<Record<FixtureUser, () => { orgs: Set<string> | null; self: string | null }>>;
 
+const belongsTo = (p: Stored) => [p.primaryOrgId, ...p.memberOf];
+
 function expected(reader: keyof typeof readers, orgId: string | null, status: 'active' | null): string[] {
   const { orgs, self } = readers[reader]();
   const subtree = orgId ? closure.get(orgId)! : null;
   return people
-    .filter((p) => orgs === null || orgs.has(p.primaryOrgId) || p.id === self)
-    .filter((p) => !subtree || [...p.memberOf].some((o) => subtree.has(o)))
+    .filter((p) => orgs === null || p.id === self || belongsTo(p).some((o) => orgs.has(o)))
+    .filter((p) => !subtree || belongsTo(p).some((o) => subtree.has(o)))
     .filter((p) => !status || p.status === status)
     .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
     .map((p) => p.id);
@@ -154,5 +159,20 @@ describe('people list against its definition', () => {
     expect(outside.map((p) => p.id)).toContain(w.users.staff.personId);
     expect(outside.some((p) => p.primaryOrgId === w.orgs.unitA)).toBe(true);
     expect(expected('staff', w.orgs.unitA, null)).toEqual([w.users.staff.personId]);
+  });
+
+  it('reaches, for subtree readers, people by every combination of primary org inside or outside the scope and the filter', () => {
+    const seen = new Set<string>();
+    for (const reader of ['unitOfficer', 'branchSecretary'] as const) {
+      const scope = readers[reader]().orgs;
+      for (const orgId of filters().filter((o): o is string => o !== null)) {
+        const subtree = closure.get(orgId)!;
+        for (const id of expected(reader, orgId, null)) {
+          const p = people.find((x) => x.id === id)!;
+          seen.add(`scope:${scope.has(p.primaryOrgId)} filter:${subtree.has(p.primaryOrgId)}`);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['scope:false filter:false', 'scope:false filter:true', 'scope:true filter:false', 'scope:true filter:true']);
   });
 });

@@ -48,35 +48,37 @@ function filterWhere(f: PeopleFilter): PersonWhere {
 }
 
 /**
- * Whom a list reaches, in parts that never share a person because they split people by primary org:
- * those whose primary org is one of `primaryOrgs`; those whose primary org lies elsewhere in the data scope
- * but who are members of an org in the filtered subtree (`members`); and the reader's own record when the
- * scope grants it beyond its orgs (`self`). `tenant` reaches every person.
- *
- * The data scope goes by primary org; the org filter goes by membership, and every person is a member of
- * their primary org (the service writes that membership with the person), so a primary org inside the
- * filtered subtree needs no membership lookup.
+ * Whom a list reaches, in parts that never share a person because each fixes where the person's primary org
+ * lies: those whose primary org is one of `primaryOrgs`; for each entry of `members`, those whose primary org
+ * lies in `primaryIn` (anywhere, when null) and outside `primaryNotIn` and who belong, other than through
+ * their primary org, to an org of every list in `memberOf`; and the reader's own record (`selfId`) when a
+ * self scope grants it and nothing else reaches it. `tenant` reaches every person.
  */
-type Reach =
-  | { tenant: true }
-  | {
-      tenant: false;
-      primaryOrgs: string[];
-      members: { primaryIn: string[] | null; primaryNotIn: string[]; memberOf: string[] } | null;
-      self: { id: string; primaryNotIn: string[]; memberOf: string[] | null } | null;
-    };
+interface MembersPart {
+  primaryIn: string[] | null;
+  primaryNotIn: string[];
+  memberOf: string[][];
+}
+
+type Reach = { tenant: true } | { tenant: false; primaryOrgs: string[]; members: MembersPart[]; selfId: string | null };
+
+const NOBODY: Reach = { tenant: false, primaryOrgs: [], members: [], selfId: null };
 
 /**
- * Whether anyone belongs to these orgs other than through their primary org. Each person's primary
- * membership is one `person_org` row, so there is someone exactly when the orgs have more membership rows
- * than people whose primary org they are: two index-only counts, where finding them takes a lookup per member.
+ * Whether anyone belongs to one of these orgs other than through their primary org: a probe of the
+ * (tenant, org, is_primary) index per org, where counting or finding the members would read them all.
  */
-async function hasOtherMembers(db: Db | Tx, tenantId: string, orgIds: string[]): Promise<boolean> {
-  const [rows, primaries] = await Promise.all([
-    db.selectFrom('person_org').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('org_id', 'in', orgIds).executeTakeFirstOrThrow(),
-    db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('primary_org_id', 'in', orgIds).executeTakeFirstOrThrow(),
-  ]);
-  return Number(rows.n) > Number(primaries.n);
+async function hasSecondaryMembers(db: Db | Tx, tenantId: string, orgIds: string[]): Promise<boolean> {
+  if (!orgIds.length) return false;
+  const row = await db
+    .selectFrom('person_org')
+    .select('person_id')
+    .where('tenant_id', '=', tenantId)
+    .where('org_id', 'in', orgIds)
+    .where('is_primary', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
 }
 
 /**
@@ -96,31 +98,55 @@ function reachOf(db: Db | Tx, tenantId: string, scope: Scope | null, actorPerson
   return reading;
 }
 
+/**
+ * The data scope and the org filter each reach a person through any org the person belongs to. Every
+ * person belongs to their primary org (the one `is_primary` membership), so a person whose primary org lies
+ * in an org list is reached by it without a membership lookup, and one whose primary org lies outside only
+ * through a secondary membership, which the parts look up only when the orgs have any.
+ */
 async function readReach(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null, orgId: string | undefined): Promise<Reach> {
   const [visible, filtered] = await Promise.all([scopeOrgIds(db, tenantId, scope), orgId ? subtreeOrgIds(db, tenantId, [orgId]) : null]);
-  const selfId = visible.self && !visible.all ? actorPersonId : null;
-  if (!filtered) {
-    if (visible.all) return { tenant: true };
-    return { tenant: false, primaryOrgs: visible.orgIds, members: null, self: selfId ? { id: selfId, primaryNotIn: visible.orgIds, memberOf: null } : null };
+  if (filtered && !filtered.length) return NOBODY;
+  if (visible.all) {
+    if (!filtered) return { tenant: true };
+    const others = await hasSecondaryMembers(db, tenantId, filtered);
+    return { tenant: false, primaryOrgs: filtered, members: others ? [{ primaryIn: null, primaryNotIn: filtered, memberOf: [filtered] }] : [], selfId: null };
   }
-  if (!filtered.length) return { tenant: false, primaryOrgs: [], members: null, self: null };
+  const inScope = new Set(visible.orgIds);
+  const sameOrgs = !!filtered && filtered.length === inScope.size && filtered.every((o) => inScope.has(o));
+  const selfId = visible.self ? actorPersonId : null;
+  const [scopeOthers, filterOthers, selfOrgs] = await Promise.all([
+    hasSecondaryMembers(db, tenantId, visible.orgIds),
+    filtered && !sameOrgs ? hasSecondaryMembers(db, tenantId, filtered) : null,
+    selfId ? membershipIds(db, tenantId, selfId) : null,
+  ]);
+  const selfPart = selfOrgs && !selfOrgs.some((m) => inScope.has(m.org_id)) && (!filtered || selfOrgs.some((m) => filtered.includes(m.org_id))) ? selfId : null;
+  if (!filtered) {
+    const members = scopeOthers ? [{ primaryIn: null, primaryNotIn: visible.orgIds, memberOf: [visible.orgIds] }] : [];
+    return { tenant: false, primaryOrgs: visible.orgIds, members, selfId: selfPart };
+  }
   const inFilter = new Set(filtered);
-  const elsewhere = visible.orgIds.filter((o) => !inFilter.has(o));
-  const others = (visible.all || elsewhere.length > 0) && (await hasOtherMembers(db, tenantId, filtered));
-  if (visible.all) return { tenant: false, primaryOrgs: filtered, members: others ? { primaryIn: null, primaryNotIn: filtered, memberOf: filtered } : null, self: null };
-  return {
-    tenant: false,
-    primaryOrgs: visible.orgIds.filter((o) => inFilter.has(o)),
-    members: others ? { primaryIn: elsewhere, primaryNotIn: [], memberOf: filtered } : null,
-    self: selfId ? { id: selfId, primaryNotIn: visible.orgIds, memberOf: filtered } : null,
-  };
+  const scopeOnly = visible.orgIds.filter((o) => !inFilter.has(o));
+  const filterOnly = filtered.filter((o) => !inScope.has(o));
+  const otherInFilter = sameOrgs ? scopeOthers : !!filterOthers;
+  const members: MembersPart[] = [];
+  if (scopeOnly.length && otherInFilter) members.push({ primaryIn: scopeOnly, primaryNotIn: [], memberOf: [filtered] });
+  if (filterOnly.length && scopeOthers) members.push({ primaryIn: filterOnly, primaryNotIn: [], memberOf: [visible.orgIds] });
+  if (scopeOthers && otherInFilter) members.push({ primaryIn: null, primaryNotIn: [...new Set([...visible.orgIds, ...filtered])], memberOf: [visible.orgIds, filtered] });
+  return { tenant: false, primaryOrgs: visible.orgIds.filter((o) => inFilter.has(o)), members, selfId: selfPart };
 }
 
-function memberOf(eb: ExpressionBuilder<DB, 'person'>, tenantId: string, orgIds: string[]): Expression<SqlBool> {
+/** Belongs to one of these orgs other than through the primary org (the secondary rows of the org index). */
+function secondaryMemberOf(eb: ExpressionBuilder<DB, 'person'>, tenantId: string, orgIds: string[]): Expression<SqlBool> {
   return eb(
     'person.id',
     'in',
-    eb.selectFrom('person_org').select('person_org.person_id').where('person_org.tenant_id', '=', tenantId).where('person_org.org_id', 'in', orgIds),
+    eb
+      .selectFrom('person_org')
+      .select('person_org.person_id')
+      .where('person_org.tenant_id', '=', tenantId)
+      .where('person_org.org_id', 'in', orgIds)
+      .where('person_org.is_primary', '=', 0),
   );
 }
 
@@ -137,26 +163,17 @@ function parts(reach: Reach, tenantId: string, perOrg: boolean): (PersonWhere | 
   const orgs = reach.primaryOrgs;
   if (perOrg && orgs.length <= MAX_ORG_PARTS) out.push(...orgs.map((o): PersonWhere => (eb) => eb('person.primary_org_id', '=', o)));
   else if (orgs.length) out.push((eb) => eb('person.primary_org_id', 'in', orgs));
-  const m = reach.members;
-  if (m) {
+  for (const m of reach.members) {
     out.push((eb) =>
       eb.and([
         ...(m.primaryIn ? [eb('person.primary_org_id', 'in', m.primaryIn)] : []),
         ...(m.primaryNotIn.length ? [eb('person.primary_org_id', 'not in', m.primaryNotIn)] : []),
-        memberOf(eb, tenantId, m.memberOf),
+        ...m.memberOf.map((orgs) => secondaryMemberOf(eb, tenantId, orgs)),
       ]),
     );
   }
-  const self = reach.self;
-  if (self) {
-    out.push((eb) =>
-      eb.and([
-        eb('person.id', '=', self.id),
-        ...(self.primaryNotIn.length ? [eb('person.primary_org_id', 'not in', self.primaryNotIn)] : []),
-        ...(self.memberOf ? [memberOf(eb, tenantId, self.memberOf)] : []),
-      ]),
-    );
-  }
+  const selfId = reach.selfId;
+  if (selfId) out.push((eb) => eb('person.id', '=', selfId));
   return out;
 }
 
@@ -244,23 +261,30 @@ export function findPerson(db: Db | Tx, tenantId: string, id: string): Promise<P
     .executeTakeFirst();
 }
 
+/** Stores the person with their memberships: the primary org's marked as such, the other orgs besides it. */
 export async function insertPerson(tx: Tx, row: PersonRow, orgIds: string[]): Promise<void> {
   await tx.insertInto('person').values(row).execute();
-  await insertMemberships(tx, row.tenant_id, row.id, orgIds);
+  await insertMemberships(tx, row.tenant_id, row.id, row.primary_org_id, orgIds);
 }
 
-async function insertMemberships(tx: Tx, tenantId: string, personId: string, orgIds: string[]): Promise<void> {
-  if (!orgIds.length) return;
-  await tx.insertInto('person_org').values(orgIds.map((org_id) => ({ tenant_id: tenantId, person_id: personId, org_id }))).execute();
+async function insertMemberships(tx: Tx, tenantId: string, personId: string, primaryOrgId: string, orgIds: string[]): Promise<void> {
+  const others = orgIds.filter((o) => o !== primaryOrgId);
+  await tx
+    .insertInto('person_org')
+    .values([
+      { tenant_id: tenantId, person_id: personId, org_id: primaryOrgId, is_primary: 1 as const },
+      ...[...new Set(others)].map((org_id) => ({ tenant_id: tenantId, person_id: personId, org_id, is_primary: 0 as const })),
+    ])
+    .execute();
 }
 
 export async function updatePersonRow(tx: Tx, tenantId: string, id: string, patch: Partial<PersonRow>): Promise<void> {
   await tx.updateTable('person').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
-export async function replaceMemberships(tx: Tx, tenantId: string, personId: string, orgIds: string[]): Promise<void> {
+export async function replaceMemberships(tx: Tx, tenantId: string, personId: string, primaryOrgId: string, orgIds: string[]): Promise<void> {
   await tx.deleteFrom('person_org').where('tenant_id', '=', tenantId).where('person_id', '=', personId).execute();
-  await insertMemberships(tx, tenantId, personId, orgIds);
+  await insertMemberships(tx, tenantId, personId, primaryOrgId, orgIds);
 }
 
 export function membershipIds(db: Db | Tx, tenantId: string, personId: string): Promise<{ org_id: string }[]> {
@@ -348,12 +372,12 @@ export async function postsOfOrgs(db: Db | Tx, tenantId: string, orgIds: string[
   return db.selectFrom('post').select(['id', 'org_id', 'name']).where('tenant_id', '=', tenantId).where('org_id', 'in', orgIds).execute();
 }
 
-/** A whole roster in multi-row inserts (each person a member of their primary org), chunked under the parameter limits. */
+/** A whole roster in multi-row inserts (each person a member of their primary org, marked primary), chunked under the parameter limits. */
 export async function insertRoster(tx: Tx, tenantId: string, people: PersonRow[], holdings: { person_id: string; post_id: string }[]): Promise<void> {
   for (let i = 0; i < people.length; i += 200) {
     const chunk = people.slice(i, i + 200);
     await tx.insertInto('person').values(chunk).execute();
-    await tx.insertInto('person_org').values(chunk.map((p) => ({ tenant_id: tenantId, person_id: p.id, org_id: p.primary_org_id }))).execute();
+    await tx.insertInto('person_org').values(chunk.map((p) => ({ tenant_id: tenantId, person_id: p.id, org_id: p.primary_org_id, is_primary: 1 as const }))).execute();
   }
   for (let i = 0; i < holdings.length; i += 500) {
     await tx.insertInto('person_post').values(holdings.slice(i, i + 500).map((h) => ({ tenant_id: tenantId, ...h }))).execute();

@@ -191,7 +191,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePerson): P
   return transact(ctx, async (tx) => {
     if (!(await repo.findPerson(tx, ctx.tenantId, id))) throw notFound('person');
     await repo.updatePersonRow(tx, ctx.tenantId, id, patch);
-    if (membershipChange) await repo.replaceMemberships(tx, ctx.tenantId, id, orgIds);
+    if (membershipChange) await repo.replaceMemberships(tx, ctx.tenantId, id, primary, orgIds);
     await writeAudit(tx, ctx, { action: 'person.update', objectType: 'person', objectId: id, details: { fields: Object.keys(input) } });
     return presentPerson(ctx, (await repo.findPerson(tx, ctx.tenantId, id))!);
   });

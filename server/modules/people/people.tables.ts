@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface PersonTable {
   tenant_id: string;
   id: string;
@@ -22,6 +24,11 @@ export interface PersonOrgTable {
   tenant_id: string;
   person_id: string;
   org_id: string;
+  /**
+   * 1 on the one row that mirrors `person.primary_org_id` (every person is a member of their primary org),
+   * 0 on any other membership: a writer that adds a person writes both; one that adds a membership adds a 0.
+   */
+  is_primary: Generated<0 | 1>;
 }
 
 export interface PostTable {
