@@ -152,6 +152,44 @@ describe('people', () => {
     expect(await audits('person.reveal')).toHaveLength(before);
   });
 
+  it('lets a reader reach a member of an org in their scope whose primary org lies elsewhere, and leaves changing the record to the primary org', async () => {
+    const seconded = await create({ name: '借调人员', primaryOrgId: w.orgs.office, orgIds: [w.orgs.unitASection, w.orgs.branch1], mobile: '13700007777' });
+    expect(seconded.statusCode, seconded.body).toBe(201);
+    const id = seconded.json().id as string;
+    expect(names(await w.as('branchSecretary').get('/api/people?pageSize=200'))).toContain('借调人员');
+    expect((await w.as('branchSecretary').get(`/api/people/${id}`)).statusCode).toBe(200);
+    expect(names(await w.as('unitOfficer').get(`/api/people?orgId=${w.orgs.unitA}&pageSize=200`))).toContain('借调人员');
+    expect((await w.as('unitOfficer').get(`/api/people/${id}`)).json().primaryOrgName).toBe('办公室');
+    const revealed = await w.as('unitOfficer').post(`/api/people/${id}/reveal`, { reason: '联系借调人员' });
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json().mobile).toBe('13700007777');
+    expect((await w.as('unitOfficer').post('/api/posts', { orgId: w.orgs.unitASection, name: '借调岗位', holderIds: [id] })).statusCode).toBe(201);
+    expect((await w.as('unitOfficer').patch(`/api/people/${id}`, { name: '改名' })).statusCode).toBe(403);
+    expect((await w.as('unitOfficer').delete(`/api/people/${id}`)).statusCode).toBe(403);
+    expect((await w.as('unitOfficer').post('/api/leaders', { personId: id, title: '副所长', overseesOrgIds: [w.orgs.unitASection] })).statusCode).toBe(403);
+
+    expect((await w.as('orgOfficer').patch(`/api/people/${id}`, { orgIds: [w.orgs.branch1] })).statusCode).toBe(200);
+    expect((await w.as('unitOfficer').get(`/api/people/${id}`)).statusCode).toBe(404);
+    expect(names(await w.as('unitOfficer').get('/api/people?pageSize=200'))).not.toContain('借调人员');
+    expect((await w.as('unitOfficer').post(`/api/people/${id}/reveal`, { reason: '联系借调人员' })).statusCode).toBe(403);
+    expect((await w.as('branchSecretary').get(`/api/people/${id}`)).statusCode).toBe(200);
+  });
+
+  it('marks exactly the primary org\'s membership as primary when a person is created, moved or given other orgs', async () => {
+    const flags = async (personId: string) =>
+      Object.fromEntries(
+        (await w.deps.db.selectFrom('person_org').select(['org_id', 'is_primary']).where('tenant_id', '=', w.tenantId).where('person_id', '=', personId).execute()).map((m) => [m.org_id, Number(m.is_primary)]),
+      );
+    const id = (await create({ name: '调动人员', primaryOrgId: w.orgs.unitA, orgIds: [w.orgs.branch2, w.orgs.unitA] })).json().id as string;
+    expect(await flags(id)).toEqual({ [w.orgs.unitA]: 1, [w.orgs.branch2]: 0 });
+    expect((await w.as('orgOfficer').patch(`/api/people/${id}`, { primaryOrgId: w.orgs.branch2 })).statusCode).toBe(200);
+    expect(await flags(id)).toEqual({ [w.orgs.branch2]: 1 });
+    expect((await w.as('orgOfficer').patch(`/api/people/${id}`, { orgIds: [w.orgs.office, w.orgs.unitA] })).statusCode).toBe(200);
+    expect(await flags(id)).toEqual({ [w.orgs.branch2]: 1, [w.orgs.office]: 0, [w.orgs.unitA]: 0 });
+    const second = w.deps.db.insertInto('person_org').values({ tenant_id: w.tenantId, person_id: id, org_id: w.orgs.bureau, is_primary: 1 }).execute();
+    await expect(second).rejects.toThrow();
+  });
+
   it('updates fields, re-seals a changed number and drops a cleared one', async () => {
     const res = await w.as('unitOfficer').patch(`/api/people/${personId}`, { mobile: '13912345678', idNumber: null, status: 'left', orgIds: [w.orgs.branch2] });
     expect(res.statusCode, res.body).toBe(200);

@@ -11,7 +11,7 @@ import { writeWorkbook } from '../../platform/excel/excel.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import { t, type Locale } from '../../platform/i18n/i18n.js';
 import { maskIdNumber, maskMobile } from './people.mask.js';
-import { authorizeOrgWrite, authorizePersonRead, authorizePersonWrite } from './people.policy.js';
+import { authorizeOrgWrite, authorizePersonRead, authorizePersonUse, authorizePersonWrite } from './people.policy.js';
 import * as repo from './people.repo.js';
 
 type SealedField = 'id_number' | 'mobile';
@@ -217,7 +217,7 @@ export async function deletePerson(ctx: Ctx, id: string): Promise<void> {
 export async function revealPerson(ctx: Ctx, id: string, reason: string): Promise<{ idNumber: string | null; mobile: string | null }> {
   const row = await repo.findPerson(ctx.deps.db, ctx.tenantId, id);
   if (!row) throw notFound('person');
-  await authorizePersonWrite(ctx, 'person:reveal', row);
+  await authorizePersonUse(ctx, 'person:reveal', row);
   return transact(ctx, async (tx) => {
     await writeAudit(tx, ctx, { action: 'person.reveal', objectType: 'person', objectId: id, details: { reason, fields: ['idNumber', 'mobile'] } });
     return { idNumber: open(ctx, id, 'id_number', row.id_number_enc), mobile: open(ctx, id, 'mobile', row.mobile_enc) };

@@ -10,7 +10,7 @@ import { transact } from '../../platform/db/transact.js';
 import { writeWorkbook } from '../../platform/excel/excel.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import { t, type Locale } from '../../platform/i18n/i18n.js';
-import { authorizeOrgWrite, authorizePersonWrite } from './people.policy.js';
+import { authorizeOrgWrite, authorizePersonUse } from './people.policy.js';
 import { existingOrgIds } from './people.repo.js';
 import * as repo from './posts.repo.js';
 
@@ -44,7 +44,7 @@ async function checkHolders(ctx: Ctx, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const people = await repo.peopleByIds(ctx.deps.db, ctx.tenantId, ids);
   if (people.length !== ids.length) throw notFound('person');
-  for (const p of people) await authorizePersonWrite(ctx, 'person:read', p);
+  for (const p of people) await authorizePersonUse(ctx, 'person:read', p);
 }
 
 async function checkName(ctx: Ctx, orgId: string, name: string, exceptId: string | null): Promise<void> {

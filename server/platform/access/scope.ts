@@ -61,6 +61,25 @@ export async function orgInScope(db: Db | Tx, tenantId: string, scope: Scope | n
   return !!hit;
 }
 
+/**
+ * Whether any of these orgs lies inside the actor's scope: a person belongs to several orgs and is reached
+ * through any of them when reading (one closure probe for them all).
+ */
+export async function someOrgInScope(db: Db | Tx, tenantId: string, scope: Scope | null, orgIds: string[]): Promise<boolean> {
+  if (!scope || !orgIds.length) return false;
+  if (scope.all || orgIds.some((o) => scope.orgs.includes(o))) return true;
+  if (!scope.subtrees.length) return false;
+  const hit = await db
+    .selectFrom('org_closure')
+    .select('descendant_id')
+    .where('tenant_id', '=', tenantId)
+    .where('descendant_id', 'in', orgIds)
+    .where('ancestor_id', 'in', scope.subtrees)
+    .limit(1)
+    .executeTakeFirst();
+  return !!hit;
+}
+
 /** Every org in the subtrees under these roots (the roots included), read once from org_closure. */
 export async function subtreeOrgIds(db: Db | Tx, tenantId: string, roots: string[]): Promise<string[]> {
   if (!roots.length) return [];
