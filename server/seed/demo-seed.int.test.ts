@@ -102,4 +102,19 @@ describe('demo seed', () => {
     const all = (await (await signIn('secretary')).get('/api/people?pageSize=100')).json();
     expect(all.total).toBe(plan.people.length);
   });
+
+  it('shows zhibu the members of their 党支部 and its 党小组, whose primary org is their working unit', async () => {
+    const scope = new Set(plan.accounts.find((a) => a.username === 'zhibu')!.scopeOrgs);
+    for (const o of plan.orgs) if (o.parent && scope.has(o.parent)) scope.add(o.key);
+    const members = plan.people.filter((p) => p.orgs.some((o) => scope.has(o)));
+    expect(members.length).toBeGreaterThan(5);
+    expect(members.filter((p) => scope.has(p.primaryOrg))).toEqual([]);
+    const { get } = await signIn('zhibu');
+    const page = (await get('/api/people?pageSize=100')).json();
+    expect(page.total).toBe(members.length);
+    expect(page.items.map((p: { name: string }) => p.name).sort()).toEqual(members.map((p) => p.name).sort());
+    const detail = await get(`/api/people/${page.items[0].id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().orgs.some((o: { id: string; name: string }) => plan.orgs.some((d) => scope.has(d.key) && d.name === o.name))).toBe(true);
+  });
 });
