@@ -81,6 +81,30 @@ describe('the complaint life cycle', () => {
   });
 });
 
+describe('staff intake', () => {
+  it('answers a retried intake with the same receipt and registers the complaint once', async () => {
+    const body = { channel: 'referral', matterId: await builtinMatter(w), orgId: w.orgs.unitA, content: '上级转来：闸站管理所违规发放补贴。', anonymous: true, referralSource: '市纪委' };
+    const headers = { 'idempotency-key': 'intake-retry-0001' };
+    const first = await w.as('discipline').post('/api/complaints', body, headers);
+    const again = await w.as('discipline').post('/api/complaints', body, headers);
+    expect(first.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const rows = await w.deps.db.selectFrom('complaint').select(['id', 'receipt_hash', 'referral_source']).where('code', '=', first.json().code).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.receipt_hash).not.toContain(first.json().receiptCode);
+    expect((await get(rows[0]!.id)).referralSource).toBe('市纪委');
+  });
+
+  it('refuses a named complaint without a mobile and an anonymous one with a name, storing nothing', async () => {
+    const before = await w.deps.db.selectFrom('complaint').select('id').execute();
+    const base = { channel: 'phone', matterId: await builtinMatter(w), orgId: w.orgs.office, content: '反映问题' };
+    expect((await w.as('discipline').post('/api/complaints', { ...base, anonymous: false, name: '张三' })).json().error).toMatchObject({ code: 'VALIDATION_FAILED', params: { field: 'anonymous' } });
+    expect((await w.as('discipline').post('/api/complaints', { ...base, anonymous: true, name: '张三' })).statusCode).toBe(400);
+    expect((await w.as('discipline').post('/api/complaints', { ...base, anonymous: true, duplicateOf: w.orgs.office })).statusCode).toBe(404);
+    expect(await w.deps.db.selectFrom('complaint').select('id').execute()).toHaveLength(before.length);
+  });
+});
+
 describe('延期', () => {
   it('approves at most two, keeps every reason and decision, and never lets the requester decide', async () => {
     const { id, extensionId } = await withExtensionRequest(w);

@@ -134,6 +134,12 @@ export function extensionsOf(db: Db | Tx, tenantId: string, complaintId: string)
     .execute();
 }
 
+export async function isRecused(db: Db | Tx, tenantId: string, complaintId: string, personId: string | null): Promise<boolean> {
+  if (!personId) return false;
+  const r = await db.selectFrom('complaint_recusal').select('id').where('tenant_id', '=', tenantId).where('complaint_id', '=', complaintId).where('person_id', '=', personId).executeTakeFirst();
+  return !!r;
+}
+
 export async function lastRating(db: Db | Tx, tenantId: string, complaintId: string) {
   const r = await db.selectFrom('complaint_rating').select('rating').where('tenant_id', '=', tenantId).where('complaint_id', '=', complaintId).orderBy('round', 'desc').limit(1).executeTakeFirst();
   return r?.rating ?? null;

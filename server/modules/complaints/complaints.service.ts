@@ -69,6 +69,7 @@ export interface Loaded {
   reader: repo.Reader;
   caps: Capabilities;
   facts: ComplaintFacts;
+  extensions: Awaited<ReturnType<typeof repo.extensionsOf>>;
 }
 
 /** A complaint the caller can see, with what they may do to it; any other does not exist for them. */
@@ -81,9 +82,7 @@ export async function loadComplaint(db: Db | Tx, ctx: Ctx, id: string): Promise<
     repo.extensionsOf(db, ctx.tenantId, id),
     repo.lastRating(db, ctx.tenantId, id),
     loadSettings(db, ctx.tenantId),
-    reader.personId
-      ? db.selectFrom('complaint_recusal').select('id').where('tenant_id', '=', ctx.tenantId).where('complaint_id', '=', id).where('person_id', '=', reader.personId).executeTakeFirst()
-      : undefined,
+    repo.isRecused(db, ctx.tenantId, id, reader.personId),
   ]);
   const c = row!;
   const orgs = [c.org_id, ...(c.responsible_org_id ? [c.responsible_org_id] : [])];
@@ -106,7 +105,7 @@ export async function loadComplaint(db: Db | Tx, ctx: Ctx, id: string): Promise<
     lastRating: rating,
     ratingOverdue: !!c.answered_at && ctx.deps.clock.now().getTime() - Date.parse(c.answered_at) >= autoClose * DAY_MS,
   };
-  return { row: c, summary, reader, caps, facts };
+  return { row: c, summary, reader, caps, facts, extensions };
 }
 
 export async function requireAction(db: Db | Tx, ctx: Ctx, id: string, action: ComplaintAction): Promise<Loaded> {
@@ -129,7 +128,6 @@ export async function getComplaint(ctx: Ctx, id: string): Promise<Complaint> {
     c.case_id ? repo.caseMembers(db, l.reader, c.case_id, id) : [],
     rectificationsBySource(ctx, 'complaint', id),
   ]);
-  const extensions = await repo.extensionsOf(db, ctx.tenantId, id);
   return {
     ...p.present(l.summary),
     content: unseal(ctx, 'content', id, c.content_enc) ?? '',
@@ -141,7 +139,7 @@ export async function getComplaint(ctx: Ctx, id: string): Promise<Complaint> {
     messages: messages.map((m) => ({ id: m.id, from: m.from, body: m.body, at: m.at, authorName: m.authorName })),
     notes: notes.map((m) => ({ id: m.id, body: m.body, at: m.at, authorName: m.authorName })),
     ratings,
-    extensionList: extensions.map((x) => ({ id: x.id, days: x.days, reason: x.reason, status: x.status, requestedAt: x.requested_at, decidedAt: x.decided_at })),
+    extensionList: l.extensions.map((x) => ({ id: x.id, days: x.days, reason: x.reason, status: x.status, requestedAt: x.requested_at, decidedAt: x.decided_at })),
     attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size })),
     linked,
     rectifications,

@@ -57,8 +57,8 @@ async function digestOn(user: FixtureUser, date: string): Promise<Record<string,
 }
 
 describe('SLA colours across the Spring Festival, with 调休', () => {
-  const ids: Record<string, string> = {};
-  const matters: Record<string, string> = {};
+  const ids = {} as Record<'a' | 'a1' | 'b' | 'c' | 'd' | 'e', string>;
+  const matters = {} as Record<'quickAssign' | 'slowAnswer', string>;
 
   it('builds the cases', async () => {
     await builtinMatter(w);
@@ -68,7 +68,7 @@ describe('SLA colours across the Spring Festival, with 调休', () => {
     ids.a = (await intake(w)).id;
     ids.a1 = (await intake(w, { matterId: matters.quickAssign })).id;
     at('2026-02-13');
-    const sent: [string, ScratchOptions][] = [['b', {}], ['c', {}], ['d', { matterId: matters.slowAnswer }], ['e', { org: 'branch1' }]];
+    const sent: ['b' | 'c' | 'd' | 'e', ScratchOptions][] = [['b', {}], ['c', {}], ['d', { matterId: matters.slowAnswer }], ['e', { org: 'branch1' }]];
     for (const [k, o] of sent) ids[k] = await dispatched(w, o);
     expect((await w.as('discipline').get(`/api/complaints/${ids.b}`)).json().dueDate).toBe('2026-02-27');
     expect((await w.as('discipline').get(`/api/complaints/${ids.d}`)).json().dueDate).toBe('2026-03-05');
