@@ -16,6 +16,7 @@ describe('what each side may do at each stage', () => {
     ['supervisor', supervisor, facts({ status: 'dispatched' }), ['link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'in_progress', pendingExtension: true }), ['decide_extension', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'answered' }), ['link', 'rectification', 'note', 'message']],
+    ['supervisor', supervisor, facts({ status: 'answered', pendingExtension: true }), ['decide_extension', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'answered', ratingOverdue: true }), ['close', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'rated', lastRating: 'dissatisfied' }), ['redo', 'close', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'rated', lastRating: 'satisfied', anonymous: false }), ['close', 'link', 'rectification', 'note', 'message', 'identity']],

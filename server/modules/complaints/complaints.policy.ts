@@ -58,7 +58,7 @@ function blocker(f: ComplaintFacts, a: ComplaintAction): string | null {
       if (f.pendingExtension) return 'extension_pending';
       return f.approvedExtensions < f.maxExtensions ? null : 'extension_limit';
     case 'decide_extension':
-      return AWAITING_ANSWER.includes(s) && f.pendingExtension ? null : 'no_pending_extension';
+      return open && f.pendingExtension ? null : 'no_pending_extension';
     case 'redo':
       return s === 'rated' && f.lastRating === 'dissatisfied' ? null : s;
     case 'close':
