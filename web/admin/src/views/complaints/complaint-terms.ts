@@ -1,4 +1,4 @@
-import type { ComplaintChannel, ComplaintStatus } from '../../api/complaints';
+import type { ComplaintChannel, ComplaintStatus, Rating } from '../../api/complaints';
 
 type Tone = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
@@ -28,8 +28,7 @@ export function isFinished(status: ComplaintStatus): boolean {
   return status === 'closed' || status === 'rejected';
 }
 
-export const ratingOrder = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export const ratingTag: Record<(typeof ratingOrder)[number], Tone> = { satisfied: 'success', basically_satisfied: 'primary', dissatisfied: 'danger' };
+export const ratingTag: Record<Rating, Tone> = { satisfied: 'success', basically_satisfied: 'primary', dissatisfied: 'danger' };
 
 const eventTones: Partial<Record<string, Tone>> = {
   submitted: 'primary',
@@ -38,12 +37,34 @@ const eventTones: Partial<Record<string, Tone>> = {
   rejected: 'danger',
   redo: 'danger',
   extension_requested: 'warning',
-  extension_approved: 'success',
-  extension_rejected: 'danger',
+  extended: 'success',
+  extension_refused: 'danger',
   identity_viewed: 'warning',
 };
 
 /** Colour of a timeline dot: outcomes stand out, routine steps stay neutral. */
 export function eventTone(kind: string): Tone {
   return eventTones[kind] ?? 'info';
+}
+
+/**
+ * Events whose note is a fact for the sentence rather than someone's words: how many people were recused,
+ * the other complaint of a link, the 整改 item created. Their sentence takes the note as `{value}`.
+ */
+const noteInSentence = new Set(['recused', 'linked', 'rectification_created']);
+
+/** The sentence key and parameters of a timeline entry, and the note left to show under it. */
+export function eventText(e: { kind: string; note: string }, known: (key: string) => boolean): { key: string; params: Record<string, string>; note: string } {
+  const key = `complaints.events.${e.kind}`;
+  if (!known(key)) return { key: 'complaints.events.unknown', params: { kind: e.kind }, note: e.note };
+  if (noteInSentence.has(e.kind) && e.note) return { key, params: { value: e.note }, note: '' };
+  return { key, params: {}, note: e.note };
+}
+
+/** Events the reporter causes on the portal carry no staff account: their actor is the reporter, not the system. */
+const reporterEvents = new Set(['submitted', 'reporter_message', 'rated']);
+
+export function eventActor(e: { kind: string; actorName: string | null }): { name: string } | { key: string } {
+  if (e.actorName) return { name: e.actorName };
+  return { key: reporterEvents.has(e.kind) ? 'complaints.thread.reporter' : 'complaints.events.noActor' };
 }
