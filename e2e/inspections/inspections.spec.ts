@@ -116,8 +116,11 @@ test('双随机 → 检查 → 整改: a random draw picks the targets, a findin
   await expect(picks).toHaveCount(2);
   const targets = rows(page, 'plan-targets-table');
   await expect(targets).toHaveCount(2);
-  const firstTarget = (await picks.first().locator('td').nth(1).innerText()).trim();
-  await expect(targets.first()).toContainText(firstTarget);
+  const picked = new Map<string, string>();
+  for (const row of await picks.all()) picked.set((await row.locator('td').nth(1).innerText()).trim(), (await row.locator('td').nth(2).innerText()).trim());
+  const targetNames = (await targets.locator('td:nth-child(2)').allInnerTexts()).map((s) => s.trim());
+  expect(new Set(targetNames), 'the drawn units are the plan\'s targets').toEqual(new Set(picked.keys()));
+  const firstTarget = targetNames[0]!;
 
   await panel.locator('[data-test=draw-verify-run]').click();
   await expect(panel.locator('[data-test=draw-verify-local]')).toContainText('浏览器本地验证通过');
@@ -136,7 +139,7 @@ test('双随机 → 检查 → 整改: a random draw picks the targets, a findin
   // A record for the first drawn target, with the inspector drawn for it.
   await targets.first().locator('[data-test=plan-target-record]').click();
   const recordForm = page.locator('[data-test=record-dialog]');
-  await expect(recordForm.locator('[data-test=record-inspectors] .el-tag')).toHaveCount(1);
+  await expect(recordForm.locator('[data-test=record-inspectors] .el-tag'), 'the inspector drawn for that unit').toHaveText([picked.get(firstTarget)!]);
   await recordForm.locator('[data-test=record-dialog-confirm]').click();
   await expect(page.locator('[data-test=record-org]')).toHaveText(`${firstTarget} 检查记录`);
   const items = page.locator('[data-test=result-list] > .insp-result');
