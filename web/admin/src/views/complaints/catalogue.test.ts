@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintCategory, ComplaintMatter } from '../../api/complaints';
-import { findMatter, matterOptions, reorder } from './catalogue';
+import { categoryName, findMatter, matterOptions, reorder } from './catalogue';
 
 const org = { id: 'o1', name: '办公室' };
 const matter = (id: string, sort: number, enabled = true): ComplaintMatter => ({ id, categoryId: 'c', name: id, description: '', responsibleOrg: org, assignDays: null, answerDays: null, enabled, sort });
-const category = (id: string, sort: number, matters: ComplaintMatter[], enabled = true): ComplaintCategory => ({ id, code: id, name: id, nameEn: id, description: '', enabled, sort, matters });
+const category = (id: string, sort: number, matters: ComplaintMatter[], enabled = true): ComplaintCategory => ({ id, code: id, name: id, nameEn: `${id}-en`, description: '', enabled, sort, matters });
 
 const cats = [category('b', 20, [matter('b2', 2), matter('b1', 1)]), category('a', 10, [matter('a1', 1, false)]), category('off', 5, [matter('o1', 1)], false)];
 
@@ -15,6 +15,13 @@ describe('complaint catalogue helpers', () => {
 
   it('offer everything, in order, for filters over past complaints', () => {
     expect(matterOptions(cats, false).map((c) => c.value)).toEqual(['off', 'a', 'b']);
+  });
+
+  it('name categories in English when asked and an English name exists', () => {
+    expect(matterOptions(cats, true, true)[0]?.label).toBe('b-en');
+    expect(categoryName({ name: '民生资金', nameEn: 'Livelihood funds' }, true)).toBe('Livelihood funds');
+    expect(categoryName({ name: '民生资金', nameEn: '' }, true)).toBe('民生资金');
+    expect(categoryName({ name: '民生资金', nameEn: 'Livelihood funds' }, false)).toBe('民生资金');
   });
 
   it('find a matter with its category', () => {

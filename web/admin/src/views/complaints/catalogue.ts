@@ -13,11 +13,16 @@ export interface MatterOption {
  * Category → matter choices in catalogue order. Intake offers only what is enabled (the server refuses the
  * rest); a category with nothing left to choose is dropped.
  */
-export function matterOptions(categories: readonly ComplaintCategory[], enabledOnly: boolean): MatterOption[] {
+export function matterOptions(categories: readonly ComplaintCategory[], enabledOnly: boolean, english = false): MatterOption[] {
   return sorted(categories)
     .filter((c) => !enabledOnly || c.enabled)
-    .map((c) => ({ value: c.id, label: c.name, children: sorted(c.matters).filter((m) => !enabledOnly || m.enabled).map((m) => ({ value: m.id, label: m.name })) }))
+    .map((c) => ({ value: c.id, label: categoryName(c, english), children: sorted(c.matters).filter((m) => !enabledOnly || m.enabled).map((m) => ({ value: m.id, label: m.name })) }))
     .filter((c) => c.children.length > 0);
+}
+
+/** Categories carry an English name; matters are named in Chinese only. */
+export function categoryName(c: Pick<ComplaintCategory, 'name' | 'nameEn'>, english: boolean): string {
+  return english && c.nameEn ? c.nameEn : c.name;
 }
 
 export function findMatter(categories: readonly ComplaintCategory[], matterId: string | null | undefined): { category: ComplaintCategory; matter: ComplaintMatter } | null {
