@@ -34,6 +34,7 @@ export const settingDefs = {
   'system.rectification.maxExtensions': def('system', Int(0, 10), 2),
   'system.complaint.assignWorkingDays': def('system', Int(1, 60), 3),
   'system.complaint.answerWorkingDays': def('system', Int(1, 180), 5),
+  'system.complaint.dueWorkingDays': def('system', Int(1, 180), 13),
   'system.complaint.maxExtensions': def('system', Int(0, 10), 2),
   'system.complaint.publicStatsMinCell': def('system', Int(1, 100), 5),
   'system.complaint.reporterSessionMinutes': def('system', Int(5, 120), 20),

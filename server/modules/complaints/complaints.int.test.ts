@@ -4,6 +4,10 @@ import { runTenantSeeds } from '../../platform/tenancy/tenant-seeds.js';
 import { createWorld, type World } from '../../test/world.js';
 import { answered, builtinMatter, dispatched, inProgress, intake, rate, rated, REPORTER, withExtensionRequest } from './complaints.fixtures.js';
 
+/**
+ * The world's clock stands on Monday 2026-03-02. An answer is due 13 working days after 交办 (or 重办):
+ * 03-03 … 03-06 (4), 03-09 … 03-13 (9), 03-16 … 03-19 (13) → 03-19.
+ */
 let w: World;
 beforeAll(async () => {
   w = await createWorld();
@@ -12,6 +16,17 @@ afterAll(async () => w.close());
 
 const get = async (id: string) => (await w.as('discipline').get(`/api/complaints/${id}`)).json();
 const kinds = (c: { timeline: { kind: string }[] }) => c.timeline.map((e) => e.kind);
+
+/** Runs `fn` with the clock on another day, then puts it back. */
+async function on<T>(date: string, fn: () => Promise<T>): Promise<T> {
+  const at = w.clock.now().toISOString();
+  w.clock.set(`${date}T09:00:00+08:00`);
+  try {
+    return await fn();
+  } finally {
+    w.clock.set(at);
+  }
+}
 
 describe('the complaint life cycle', () => {
   it('runs 提交 → 分办 → 交办 → 办理中 → 已答复 → 已评价 → 办结, with internal notes apart from the public exchange', async () => {
@@ -26,7 +41,7 @@ describe('the complaint life cycle', () => {
     const a = (await d.post(`/api/complaints/${id}/assign`, { responsibleOrgId: w.orgs.branch1, note: '请第一党支部核实' })).json();
     expect(a).toMatchObject({ status: 'assigned', responsibleOrg: { id: w.orgs.branch1, name: '第一党支部' } });
     const disp = (await d.post(`/api/complaints/${id}/dispatch`, {})).json();
-    expect(disp).toMatchObject({ status: 'dispatched', dueDate: '2026-03-09' });
+    expect(disp).toMatchObject({ status: 'dispatched', dueDate: '2026-03-19' });
 
     const bs = w.as('branchSecretary');
     expect((await bs.get(`/api/complaints/${id}`)).json().actions).toEqual(expect.arrayContaining(['accept', 'request_extension', 'note', 'message']));
@@ -49,11 +64,15 @@ describe('the complaint life cycle', () => {
   it('重办 opens a second answer round with a new due date, and a second rating follows', async () => {
     const id = await rated(w, 'dissatisfied');
     const d = w.as('discipline');
-    expect((await d.post(`/api/complaints/${id}/redo`, { note: '群众不满意，责成重新核查' })).json()).toMatchObject({ status: 'in_progress', redos: 1, dissatisfied: 1, dueDate: '2026-03-09' });
-    expect((await d.post(`/api/complaints/${id}/redo`, { note: '再次重办' })).json().error).toMatchObject({ code: 'STATE_INVALID', params: { state: 'in_progress' } });
-    await d.post(`/api/complaints/${id}/answer`, { answer: '重新核查后，已对经办人批评教育。' });
-    await rate(w, id, 'basically_satisfied');
-    const done = (await d.post(`/api/complaints/${id}/close`, { note: '予以办结' })).json();
+    expect((await get(id)).dueDate).toBe('2026-03-19');
+    // 重办 on Wednesday 03-04 counts afresh: 03-05, 03-06 (2), 03-09 … 03-13 (7), 03-16 … 03-20 (12), 03-23 (13).
+    const done = await on('2026-03-04', async () => {
+      expect((await d.post(`/api/complaints/${id}/redo`, { note: '群众不满意，责成重新核查' })).json()).toMatchObject({ status: 'in_progress', redos: 1, dissatisfied: 1, dueDate: '2026-03-23' });
+      expect((await d.post(`/api/complaints/${id}/redo`, { note: '再次重办' })).json().error).toMatchObject({ code: 'STATE_INVALID', params: { state: 'in_progress' } });
+      await d.post(`/api/complaints/${id}/answer`, { answer: '重新核查后，已对经办人批评教育。' });
+      await rate(w, id, 'basically_satisfied');
+      return (await d.post(`/api/complaints/${id}/close`, { note: '予以办结' })).json();
+    });
     expect(done.status).toBe('closed');
     expect(done.ratings.map((r: { round: number; rating: string }) => [r.round, r.rating])).toEqual([[1, 'dissatisfied'], [2, 'basically_satisfied']]);
     expect(done.ratings[0].comment).toBe('处理意见已收到');
@@ -111,14 +130,16 @@ describe('延期', () => {
     const bs = w.as('branchSecretary');
     const d = w.as('discipline');
     expect((await bs.post(`/api/complaints/${id}/extensions`, { days: 2, reason: '再等等' })).json().error.params.state).toBe('extension_pending');
-    expect((await d.post(`/api/complaints/${id}/extensions/${extensionId}/decision`, { approve: true, note: '同意' })).json().dueDate).toBe('2026-03-12');
+    // Due 03-19; three working days more: 03-20, 03-23, 03-24.
+    expect((await d.post(`/api/complaints/${id}/extensions/${extensionId}/decision`, { approve: true, note: '同意' })).json().dueDate).toBe('2026-03-24');
 
     const second = (await bs.post(`/api/complaints/${id}/extensions`, { days: 2, reason: '当事人出差' })).json();
     const refused = (await d.post(`/api/complaints/${id}/extensions/${second.extensionList[1].id}/decision`, { approve: false, note: '理由不充分' })).json();
-    expect(refused.dueDate).toBe('2026-03-12');
+    expect(refused.dueDate).toBe('2026-03-24');
     const third = (await bs.post(`/api/complaints/${id}/extensions`, { days: 2, reason: '仍需核实' })).json();
     const afterThird = (await d.post(`/api/complaints/${id}/extensions/${third.extensionList[2].id}/decision`, { approve: true })).json();
-    expect(afterThird).toMatchObject({ dueDate: '2026-03-16', extensions: 3, sla: 'red' });
+    // Two more: 03-25, 03-26. 红 for the third request, with the answer days not yet passed and the due date far.
+    expect(afterThird).toMatchObject({ dueDate: '2026-03-26', extensions: 3, sla: 'red' });
 
     const limit = await bs.post(`/api/complaints/${id}/extensions`, { days: 1, reason: '再延一次' });
     expect(limit.json().error).toMatchObject({ code: 'STATE_INVALID', params: { state: 'extension_limit' } });
@@ -211,11 +232,25 @@ describe('the 监督事项清单', () => {
     expect((await d.post('/api/complaint-catalogue/matters', { categoryId: cat[3].id, name: '不存在的单位', responsibleOrgId: w.users.staff.personId })).statusCode).toBe(404);
   });
 
-  it('answers from the matter\'s own answer days', async () => {
-    const cat = (await w.as('discipline').get('/api/complaint-catalogue')).json().items;
-    const matter = cat[0].matters[0];
-    await w.as('discipline').patch(`/api/complaint-catalogue/matters/${matter.id}`, { answerDays: 3 });
-    const id = await dispatched(w, { matterId: matter.id });
-    expect((await get(id)).dueDate).toBe('2026-03-05');
+  it('turns 黄 after the matter\'s own answer days, which stretch the 办理时限 only when they reach it, and follows the tenant\'s 办理时限', async () => {
+    const [quick, slow] = (await w.as('discipline').get('/api/complaint-catalogue')).json().items[0].matters;
+    await w.as('discipline').patch(`/api/complaint-catalogue/matters/${quick.id}`, { answerDays: 3 });
+    await w.as('discipline').patch(`/api/complaint-catalogue/matters/${slow.id}`, { answerDays: 15 });
+    const q = await dispatched(w, { matterId: quick.id });
+    expect((await get(q)).dueDate).toBe('2026-03-19');
+    // 03-05 is the third working day after 交办, 03-06 the fourth.
+    expect(await on('2026-03-05', async () => (await get(q)).sla)).toBeNull();
+    expect(await on('2026-03-06', async () => (await get(q)).sla)).toBe('yellow');
+    // 15 answer days need a 办理时限 of 16: 03-20 (14), 03-23 (15), 03-24 (16).
+    expect((await get(await dispatched(w, { matterId: slow.id }))).dueDate).toBe('2026-03-24');
+
+    const setDue = (value: number) => w.as('sysadmin').put('/api/settings/system.complaint.dueWorkingDays', { value });
+    expect((await setDue(10)).statusCode).toBe(200);
+    try {
+      // 03-03 … 03-06 (4), 03-09 … 03-13 (9), 03-16 (10).
+      expect((await get(await dispatched(w, { matterId: quick.id }))).dueDate).toBe('2026-03-16');
+    } finally {
+      await setDue(13);
+    }
   });
 });

@@ -4,11 +4,14 @@ import { cronTick, runDueJobs } from '../../platform/jobs/scheduler.js';
 import { digestJob } from '../../platform/notify/digest-job.js';
 import { createWorld, type FixtureUser, type World } from '../../test/world.js';
 import { complaintDigest } from './complaints.digest.js';
-import { builtinMatter, dispatched, intake, rate, rated, type ScratchOptions } from './complaints.fixtures.js';
+import { builtinMatter, dispatched, inProgress, intake, rate, rated, type ScratchOptions } from './complaints.fixtures.js';
 
 /**
  * Spring Festival 2026: holidays 02-15 … 02-23, make-up working days Saturday 02-14 and Saturday 02-28.
- * The world starts on Tuesday 02-10; passwords (90 days) stay valid throughout.
+ * The world starts on Tuesday 02-10; passwords (90 days) stay valid throughout. With the default settings a
+ * complaint is 蓝 once more than 3 working days pass after submission without 分办, 黄 once more than 5 (or
+ * the matter's answer days) pass after 交办 without an answer, and its answer is due 13 working days after
+ * 交办 (or the answer days + 1, if more): 红 from the day after.
  */
 let w: World;
 const clock = new FakeClock('2026-02-10T09:00:00+08:00');
@@ -20,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => w.close());
 
-const sla = async (id: string) => (await w.as('discipline').get(`/api/complaints/${id}`)).json().sla as string | null;
+const get = async (id: string) => (await w.as('discipline').get(`/api/complaints/${id}`)).json();
+const sla = async (id: string) => (await get(id)).sla as string | null;
 
 /** The inbox's colour filter (SQL) must put each complaint exactly where its computed colour (JS) says. */
 async function filterAgrees(ids: string[]): Promise<void> {
@@ -63,22 +67,28 @@ describe('SLA colours across the Spring Festival, with 调休', () => {
   it('builds the cases', async () => {
     await builtinMatter(w);
     matters.quickAssign = await matterWith({ assignDays: 1 }, '一天内分办的事项');
-    matters.slowAnswer = await matterWith({ answerDays: 10 }, '十天内答复的事项');
+    matters.slowAnswer = await matterWith({ answerDays: 15 }, '十五天内答复的事项');
     at('2026-02-11');
     ids.a = (await intake(w)).id;
     ids.a1 = (await intake(w, { matterId: matters.quickAssign })).id;
     at('2026-02-13');
     const sent: ['b' | 'c' | 'd' | 'e', ScratchOptions][] = [['b', {}], ['c', {}], ['d', { matterId: matters.slowAnswer }], ['e', { org: 'branch1' }]];
     for (const [k, o] of sent) ids[k] = await dispatched(w, o);
-    expect((await w.as('discipline').get(`/api/complaints/${ids.b}`)).json().dueDate).toBe('2026-02-27');
-    expect((await w.as('discipline').get(`/api/complaints/${ids.d}`)).json().dueDate).toBe('2026-03-05');
+    // 交办 Friday 02-13 + 13 working days: 02-14 (1, make-up Saturday), 02-24 … 02-27 (5), 02-28 (6,
+    // make-up Saturday), 03-02 … 03-06 (11), 03-09 (12), 03-10 (13).
+    expect((await w.as('discipline').get(`/api/complaints/${ids.b}`)).json().dueDate).toBe('2026-03-10');
+    // The matter answers within 15 days, so the 办理时限 stretches to 16: 03-11 (14), 03-12 (15), 03-13 (16).
+    expect((await w.as('discipline').get(`/api/complaints/${ids.d}`)).json().dueDate).toBe('2026-03-13');
     await w.as('branchSecretary').post(`/api/complaints/${ids.c}/accept`, {});
     const x = (await w.as('branchSecretary').post(`/api/complaints/${ids.c}/extensions`, { days: 2, reason: '节后当事人才返岗' })).json();
     const approved = (await w.as('discipline').post(`/api/complaints/${ids.c}/extensions/${x.extensionList[0].id}/decision`, { approve: true })).json();
-    expect(approved.dueDate).toBe('2026-03-02');
+    // 03-10 + 2 working days: 03-11, 03-12.
+    expect(approved.dueDate).toBe('2026-03-12');
   });
 
   it('turns 蓝 only after the assign working days, counting the make-up Saturday and skipping the holiday', async () => {
+    // Submitted Wednesday 02-11: 02-12 (1), 02-13 (2), 02-14 (3, make-up Saturday), 02-24 (4, first day after
+    // the holiday). The matter that wants 分办 within one day is 蓝 on 02-13 (2 > 1).
     at('2026-02-13');
     expect([await sla(ids.a), await sla(ids.a1)]).toEqual([null, 'blue']);
     at('2026-02-14');
@@ -90,46 +100,106 @@ describe('SLA colours across the Spring Festival, with 调休', () => {
     await filterAgrees(Object.values(ids));
   });
 
-  it('turns 红 the working day after the due date, 黄 past the answer days inside an approved extension, and honours a matter\'s days', async () => {
+  it('takes one complaint through 蓝, 黄 and 红: not 分办 in time, not answered within the answer days of 交办, past the 办理时限', async () => {
+    at('2026-02-24');
+    expect(await sla(ids.a)).toBe('blue');
+    await w.as('discipline').post(`/api/complaints/${ids.a}/assign`, { responsibleOrgId: w.orgs.branch1 });
+    // 交办 Tuesday 02-24: 02-25 … 02-27 (3), 02-28 (4, make-up Saturday), 03-02 (5), 03-03 (6), 03-04 … 03-06 (9),
+    // 03-09 … 03-12 (13). 黄 once more than 5 have passed (03-03); due 03-12, 红 from 03-13.
+    const a = (await w.as('discipline').post(`/api/complaints/${ids.a}/dispatch`, {})).json();
+    expect(a).toMatchObject({ status: 'dispatched', dueDate: '2026-03-12', sla: null });
+    const seen: (string | null)[] = [];
+    for (const date of ['2026-02-28', '2026-03-02', '2026-03-03', '2026-03-12', '2026-03-13']) {
+      at(date);
+      seen.push(await sla(ids.a));
+      await filterAgrees(Object.values(ids));
+    }
+    expect(seen).toEqual([null, null, 'yellow', 'yellow', 'red']);
+  });
+
+  it('turns 黄 past the answer days, 红 the day after the due date, stays 黄 inside an approved extension, and honours a matter\'s days', async () => {
+    // All 交办 on 02-13 (working days counted in the first case): 02-27 is the 5th, 02-28 the 6th.
     at('2026-02-27');
     expect([await sla(ids.b), await sla(ids.c), await sla(ids.d)]).toEqual([null, null, null]);
     await filterAgrees(Object.values(ids));
     at('2026-02-28');
-    expect([await sla(ids.b), await sla(ids.c), await sla(ids.d)]).toEqual(['red', 'yellow', null]);
+    expect([await sla(ids.b), await sla(ids.c), await sla(ids.d), await sla(ids.e)]).toEqual(['yellow', 'yellow', null, 'yellow']);
     await filterAgrees(Object.values(ids));
-    at('2026-03-03');
-    expect([await sla(ids.c), await sla(ids.d)]).toEqual(['red', null]);
+    at('2026-03-10');
+    expect([await sla(ids.b), await sla(ids.c), await sla(ids.d)]).toEqual(['yellow', 'yellow', null]);
+    at('2026-03-11');
+    expect([await sla(ids.b), await sla(ids.c), await sla(ids.d), await sla(ids.e)]).toEqual(['red', 'yellow', null, 'red']);
     await filterAgrees(Object.values(ids));
-    expect((await w.as('discipline').get('/api/complaints?sla=red&pageSize=200')).json().items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([ids.b, ids.c, ids.e]));
+    // 03-12 is the 15th working day, so the 15-day matter is still on time; 03-13, the 16th and its due date, is 黄.
+    at('2026-03-12');
+    expect(await sla(ids.d)).toBeNull();
+    at('2026-03-13');
+    expect([await sla(ids.c), await sla(ids.d)]).toEqual(['red', 'yellow']);
+    await filterAgrees(Object.values(ids));
+    at('2026-03-16');
+    expect(await sla(ids.d)).toBe('red');
+    await filterAgrees(Object.values(ids));
+    const red = (await w.as('discipline').get('/api/complaints?sla=red&pageSize=200')).json().items.map((c: { id: string }) => c.id);
+    expect(red).toEqual(expect.arrayContaining([ids.a, ids.b, ids.c, ids.d, ids.e]));
+    expect(red).not.toContain(ids.a1);
   });
 
-  it('turns 红 when the reporter is dissatisfied twice, and clears once closed', async () => {
-    at('2026-03-03');
+  it('turns 红 once 延期 is asked for more than twice or the reporter is dissatisfied twice, well before the due date, and clears once closed', async () => {
+    at('2026-03-16');
+    const bs = w.as('branchSecretary');
+    const d = w.as('discipline');
+    const x = await inProgress(w);
+    const ask = async () => (await bs.post(`/api/complaints/${x}/extensions`, { days: 1, reason: '需要补充材料' })).json().extensionList.at(-1).id as string;
+    await d.post(`/api/complaints/${x}/extensions/${await ask()}/decision`, { approve: true });
+    await d.post(`/api/complaints/${x}/extensions/${await ask()}/decision`, { approve: false });
+    // 交办 Monday 03-16 + 13 working days: 03-17 … 03-20 (4), 03-23 … 03-27 (9), 03-30 … 04-02 (13); the
+    // approved day makes it 04-03.
+    expect(await get(x)).toMatchObject({ dueDate: '2026-04-03', extensions: 2, sla: null });
+    const third = await ask();
+    expect(await get(x)).toMatchObject({ dueDate: '2026-04-03', extensions: 3, sla: 'red' });
+    // One more working day after Friday 04-03 skips 清明 (04-04 … 04-06).
+    expect((await d.post(`/api/complaints/${x}/extensions/${third}/decision`, { approve: true })).json()).toMatchObject({ dueDate: '2026-04-07', sla: 'red' });
+
     const id = await rated(w, 'dissatisfied');
     expect(await sla(id)).toBeNull();
-    await w.as('discipline').post(`/api/complaints/${id}/redo`, { note: '重新核查' });
-    await w.as('discipline').post(`/api/complaints/${id}/answer`, { answer: '已再次核查并答复' });
+    await d.post(`/api/complaints/${id}/redo`, { note: '重新核查' });
+    await d.post(`/api/complaints/${id}/answer`, { answer: '已再次核查并答复' });
     await rate(w, id, 'dissatisfied');
     expect(await sla(id)).toBe('red');
-    await filterAgrees([...Object.values(ids), id]);
-    await w.as('discipline').post(`/api/complaints/${id}/close`, { note: '经研究予以办结' });
-    expect(await sla(id)).toBeNull();
+
+    await d.post(`/api/complaints/${x}/answer`, { answer: '补充材料后已核实答复' });
+    expect(await sla(x)).toBe('red');
+    await filterAgrees([...Object.values(ids), x, id]);
+    await rate(w, x, 'satisfied');
+    for (const done of [x, id]) await d.post(`/api/complaints/${done}/close`, { note: '经研究予以办结' });
+    expect([await sla(x), await sla(id)]).toEqual([null, null]);
   });
 });
 
 describe('reminders in the daily digest', () => {
+  /**
+   * The digest reads the complaints as the cases above left them: a 交办 02-24, due 03-12; a1 never 分办; b and
+   * e due 03-10, c 03-12 (extended), d 03-13; the rest closed. Handlers hear of an answer from two working days
+   * (system.sla.warnWorkingDays) before its due date, not when it turns 黄; e names 第一党支部, so its branch
+   * secretary and 纪检 (局党总支, above it) are recused and hear nothing of it.
+   */
   it('tells handlers of answers due soon and overdue and 监督部门 of complaints left unassigned, never a recused handler, never on a holiday', async () => {
     await morning('2026-02-20');
     expect(await digestOn('discipline', '2026-02-20')).toBeNull();
 
-    await morning('2026-02-26');
-    expect(await digestOn('branchSecretary', '2026-02-26')).toMatchObject({ count: 1, 'n.complaint.due_soon': 1 });
-    expect(await digestOn('discipline', '2026-02-26')).toMatchObject({ 'n.complaint.due_soon': 1, 'n.complaint.unassigned': 2 });
+    // 03-05 → 03-10 is three working days (03-06, 03-09, 03-10): b has been 黄 for a week, but is not due soon yet.
+    await morning('2026-03-05');
+    expect(await digestOn('branchSecretary', '2026-03-05')).toBeNull();
+    expect(await digestOn('discipline', '2026-03-05')).toEqual({ date: '2026-03-05', count: 1, 'n.complaint.unassigned': 1 });
 
-    await morning('2026-02-28');
-    expect(await digestOn('branchSecretary', '2026-02-28')).toMatchObject({ 'n.complaint.overdue': 1, 'n.complaint.due_soon': 1 });
-    const d = await digestOn('discipline', '2026-02-28');
-    expect(d).toMatchObject({ 'n.complaint.overdue': 1, 'n.complaint.due_soon': 1, 'n.complaint.unassigned': 2 });
-    expect(await digestOn('secretary', '2026-02-28')).toBeNull();
+    await morning('2026-03-06');
+    expect(await digestOn('branchSecretary', '2026-03-06')).toEqual({ date: '2026-03-06', count: 1, 'n.complaint.due_soon': 1 });
+    expect(await digestOn('discipline', '2026-03-06')).toEqual({ date: '2026-03-06', count: 2, 'n.complaint.due_soon': 1, 'n.complaint.unassigned': 1 });
+
+    // 03-11: b is past its due date; a and c (03-12) and d (03-13: 03-12, 03-13) are due within two working days.
+    await morning('2026-03-11');
+    expect(await digestOn('branchSecretary', '2026-03-11')).toEqual({ date: '2026-03-11', count: 4, 'n.complaint.overdue': 1, 'n.complaint.due_soon': 3 });
+    expect(await digestOn('discipline', '2026-03-11')).toEqual({ date: '2026-03-11', count: 5, 'n.complaint.overdue': 1, 'n.complaint.due_soon': 3, 'n.complaint.unassigned': 1 });
+    expect(await digestOn('secretary', '2026-03-11')).toBeNull();
   });
 });

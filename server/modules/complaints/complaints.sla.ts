@@ -7,8 +7,9 @@ import { slaColour, type SlaColour, type SlaRule } from '../../platform/clock/sl
 /**
  * The complaint deadlines (颍州区 "三色卡"): 蓝 when 监督部门 has not 分办 within the assign days of
  * submission; 黄 when the answer has not come within the answer days of 交办 (of 重办 in a second round);
- * 红 when the answer is past its due date, when 延期 was asked for more often than the limit allows, or when
- * the reporter was dissatisfied twice. A matter may override both day counts.
+ * 红 when the answer is past its due date (the longer 办理时限 set at 交办 or 重办, moved by an approved 延期),
+ * when 延期 was asked for more often than the limit allows, or when the reporter was dissatisfied twice. A
+ * matter may override both day counts.
  */
 export interface SlaDays {
   assignDays: number;

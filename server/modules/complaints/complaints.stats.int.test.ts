@@ -4,24 +4,32 @@ import { createWorld, type World } from '../../test/world.js';
 import { assigned, dispatched, inProgress, intake, rate } from './complaints.fixtures.js';
 import { periodOf } from './complaints.export.js';
 
+/**
+ * Both closed complaints are 交办 on the world's Monday 2026-03-02, so both answers are due 13 working days
+ * later: 03-03 … 03-06 (4), 03-09 … 03-13 (9), 03-16 … 03-19 (13) → 03-19. One is answered on that last day
+ * (按期), the other the day after (逾期).
+ */
 let w: World;
 beforeAll(async () => {
   w = await createWorld();
   const d = w.as('discipline');
   const onTime = await inProgress(w);
-  await d.post(`/api/complaints/${onTime}/answer`, { answer: '按期答复' });
-  await rate(w, onTime, 'satisfied');
-  await d.post(`/api/complaints/${onTime}/close`, {});
-
   const late = await inProgress(w);
-  w.clock.set('2026-03-10T09:00:00+08:00');
-  await d.post(`/api/complaints/${late}/answer`, { answer: '逾期答复' });
-  await rate(w, late, 'dissatisfied');
-  await d.post(`/api/complaints/${late}/close`, {});
 
   w.clock.set('2026-03-11T09:00:00+08:00');
   await d.post(`/api/complaints/${await assigned(w, { responsible: 'branch2' })}/reject`, { reason: '不属于受理范围' });
   await dispatched(w, { responsible: 'branch2', org: 'unitA' });
+
+  w.clock.set('2026-03-19T09:00:00+08:00');
+  await d.post(`/api/complaints/${onTime}/answer`, { answer: '按期答复' });
+  await rate(w, onTime, 'satisfied');
+  await d.post(`/api/complaints/${onTime}/close`, {});
+
+  w.clock.set('2026-03-20T09:00:00+08:00');
+  await d.post(`/api/complaints/${late}/answer`, { answer: '逾期答复' });
+  await rate(w, late, 'dissatisfied');
+  await d.post(`/api/complaints/${late}/close`, {});
+
   w.clock.set('2026-04-01T09:00:00+08:00');
   await w.as('discipline').post('/api/complaints', { channel: 'letter', matterId: (await w.deps.db.selectFrom('complaint').select('matter_id').executeTakeFirstOrThrow()).matter_id, orgId: w.orgs.unitA, content: '四月来信', anonymous: true });
   await intake(w, { org: 'unitASection' });

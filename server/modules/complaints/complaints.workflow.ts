@@ -36,9 +36,14 @@ async function tell(tx: Tx, ctx: Ctx, c: repo.ComplaintRow, permission: 'complai
   if (users.length) await notify(tx, ctx, { userIds: users, kind, params: { code: c.code }, link: `/complaints/${c.id}` });
 }
 
+/**
+ * The 办理时限 (default 13 working days, as 12345 rules give 投诉举报) runs from 交办 (or 重办); the answer
+ * days (default 5) only turn the complaint 黄 on the way, a warning well before it is overdue (红).
+ */
 async function answerDue(tx: Tx, ctx: Ctx, l: Loaded): Promise<string> {
   const [cal, settings] = await Promise.all([loadCalendar(tx, ctx.tenantId), loadSettings(tx, ctx.tenantId)]);
-  return cal.addWorkingDays(today(ctx.deps.clock), l.summary.answer_days ?? settings['system.complaint.answerWorkingDays']);
+  const yellowAfter = l.summary.answer_days ?? settings['system.complaint.answerWorkingDays'];
+  return cal.addWorkingDays(today(ctx.deps.clock), Math.max(settings['system.complaint.dueWorkingDays'], yellowAfter + 1));
 }
 
 /**
@@ -61,7 +66,7 @@ export function assignComplaint(ctx: Ctx, id: string, input: { responsibleOrgId:
   });
 }
 
-/** 交办: the answer is due the answer working days (the matter's, else the tenant's) after today. */
+/** 交办: the 办理时限 starts today; the answer days (the matter's, else the tenant's) only mark the 黄 point on it. */
 export function dispatchComplaint(ctx: Ctx, id: string, note?: string): Promise<Complaint> {
   return step(ctx, id, 'complaint.dispatch', 'dispatch', async (tx, l) => {
     const due = await answerDue(tx, ctx, l);
