@@ -14,7 +14,7 @@ describe('GET /api/portal/site', () => {
   it('names the tenant and lists the open sections to an anonymous caller', async () => {
     const res = await w.as(null).get('/api/portal/site');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ name: '测试单位', sections: ['home', 'about', 'complaint', 'follow-up'] });
+    expect(res.json()).toEqual({ name: '测试单位', sections: ['home', 'about', 'complaint', 'follow-up', 'stats'] });
     expect(res.headers['cache-control']).toBe('no-store');
   });
 

@@ -78,8 +78,9 @@ function evidenceType(data: Buffer, name: string): FileType {
 
 /**
  * Reads a portal complaint: field `data` (the PortalComplaint JSON) and up to five files in `files`.
- * The captcha in `data` is checked (not yet used up) as soon as `data` arrives, so a request without
- * real work has its files drained rather than held in memory. The first refusal wins; the rest of the
+ * The captcha in `data` is checked (signature, work, expiry; not whether it was used, which a retry with
+ * an Idempotency-Key may carry) as soon as `data` arrives, so a request without real work has its files
+ * drained rather than held in memory. The first refusal wins; the rest of the
  * body is drained so the connection stays usable.
  */
 export async function readComplaintForm(req: FastifyRequest, deps: Deps, maxBytes: number): Promise<ComplaintForm> {
@@ -102,7 +103,7 @@ export async function readComplaintForm(req: FastifyRequest, deps: Deps, maxByte
         }
         try {
           data = parseData(part.value);
-          captcha = await checkCaptcha(deps, data.captcha);
+          captcha = checkCaptcha(deps, data.captcha);
         } catch (e) {
           refusal = e;
         }

@@ -7,7 +7,7 @@ import { claimIdempotency } from '../../../platform/http/idempotency.js';
 import { uploadLimitBytes } from '../../../platform/storage/attachments.service.js';
 import { formFingerprint, readComplaintForm } from './intake-form.js';
 import { fileComplaint } from './intake.service.js';
-import { portalCatalogue, publicStats } from './public-reads.service.js';
+import { portalCatalogueJson, publicStats } from './public-reads.service.js';
 import { openReporterSession } from './receipt-login.service.js';
 import { REPORTER_SESSION_HEADER, resolveReporterSession } from './reporter-session.js';
 import * as reporter from './reporter.service.js';
@@ -29,7 +29,10 @@ export const complaintPortalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const grant = (req: { ctx: Parameters<typeof resolveReporterSession>[0]; headers: Record<string, string | string[] | undefined> }) =>
     resolveReporterSession(req.ctx, req.headers[REPORTER_SESSION_HEADER]);
 
-  app.get('/catalogue', { logLevel, config: { auth }, schema: { tags, response: { 200: PortalCatalogue } } }, async (req) => portalCatalogue(req.ctx));
+  app.get('/catalogue', { logLevel, config: { auth }, schema: { tags, response: { 200: PortalCatalogue } } }, async (req, reply) =>
+    // Already the JSON text of PortalCatalogue (built from the same shape): sent as it is.
+    reply.type('application/json; charset=utf-8').send((await portalCatalogueJson(req.ctx)) as never),
+  );
 
   app.get('/stats', { logLevel, config: { auth }, schema: { tags, response: { 200: PublicStats } } }, async (req) => publicStats(req.ctx));
 

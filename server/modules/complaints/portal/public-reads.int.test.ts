@@ -29,7 +29,7 @@ describe('GET /api/portal/complaints/catalogue', () => {
     await w.deps.db.updateTable('complaint_matter').set({ enabled: 0 }).where('id', '=', hiddenMatter.matterId).execute();
     const off = await portalMatter(w, 'portal_off', '已停用大类');
     await w.deps.db.updateTable('complaint_category').set({ enabled: 0 }).where('id', '=', off.categoryId).execute();
-    await w.deps.db.updateTable('org').set({ status: 'inactive' }).where('id', '=', w.orgs.branch2).execute();
+    await w.deps.db.updateTable('org').set({ status: 'archived' }).where('id', '=', w.orgs.branch2).execute();
     w.clock.advance(CATALOGUE_TTL_MS);
 
     const res = await w.as(null).get(`${PORTAL}/catalogue`);

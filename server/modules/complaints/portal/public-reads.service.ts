@@ -14,8 +14,14 @@ import { perTenantCache } from './short-cache.js';
 export const CATALOGUE_TTL_MS = 10_000;
 export const STATS_TTL_MS = 30_000;
 
-/** 监督事项清单 for the complaint form: enabled categories with their enabled matters, and the active orgs (ids, names, parents only). */
-export const portalCatalogue = perTenantCache(CATALOGUE_TTL_MS, async (ctx: Ctx): Promise<Static<typeof PortalCatalogue>> => {
+/**
+ * 监督事项清单 for the complaint form: enabled categories with their enabled matters, and the active orgs
+ * (ids, names, parents only). Kept as its JSON text: with every org and matter of a tenant it is the
+ * largest public answer, and serializing it once per interval instead of once per visitor is most of its cost.
+ */
+export const portalCatalogueJson = perTenantCache(CATALOGUE_TTL_MS, async (ctx: Ctx): Promise<string> => JSON.stringify(await portalCatalogue(ctx)));
+
+async function portalCatalogue(ctx: Ctx): Promise<Static<typeof PortalCatalogue>> {
   const [categories, matters, orgs] = await Promise.all([
     repo.enabledCategories(ctx.deps.db, ctx.tenantId),
     repo.enabledMatters(ctx.deps.db, ctx.tenantId),
@@ -33,7 +39,7 @@ export const portalCatalogue = perTenantCache(CATALOGUE_TTL_MS, async (ctx: Ctx)
       .filter((c) => c.matters.length > 0),
     orgs: orgs.map((o) => ({ id: o.id, name: o.name, parentId: o.parent_id })),
   };
-});
+}
 
 function tally(rows: Awaited<ReturnType<typeof repo.statsRows>>, keyOf: (r: (typeof rows)[number]) => string): Map<string, Omit<StatsCell, 'label'>> {
   const cells = new Map<string, Omit<StatsCell, 'label'>>();

@@ -3,10 +3,11 @@ import type { ReceiptLogin, ReporterSession } from '../../../../contracts/compla
 import type { Ctx } from '../../../platform/context.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { transact } from '../../../platform/db/transact.js';
-import { requireCaptcha } from '../../../platform/http/captcha.js';
+import { checkCaptcha, refuseSpentCaptcha, spendCaptcha } from '../../../platform/http/captcha.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { loadSettings } from '../../../platform/settings/settings.js';
 import { normalizeReceiptCode, receiptHash } from '../complaints.receipt.js';
+import { gatedHash } from './hash-gate.js';
 import * as repo from './portal.repo.js';
 import { createReporterSession } from './reporter-session.js';
 
@@ -27,19 +28,22 @@ const action = 'complaint.reporter_login';
 
 /**
  * Enter the receipt code once, get a short reporter session. A wrong, malformed or unknown code gets the
- * same LOGIN_FAILED after the same slow hash; every attempt is audited, never with the code.
+ * same LOGIN_FAILED after the same slow hash and one transaction of the same shape (captcha used up,
+ * audit event, session or failure count); every attempt is audited, never with the code.
  */
 export async function openReporterSession(ctx: Ctx, input: Static<typeof ReceiptLogin>): Promise<Static<typeof ReporterSession>> {
   const { deps, tenantId } = ctx;
   if ((await repo.failuresInWindow(deps.db, budgetKey(tenantId), deps.clock.now().getTime())) >= FAILURE_BUDGET_PER_MINUTE) {
     throw new AppError('RATE_LIMITED', { retryAfter: WINDOW_MS / 1000 });
   }
-  await requireCaptcha(deps, input.captcha);
+  const captcha = checkCaptcha(deps, input.captcha);
+  await refuseSpentCaptcha(deps, captcha);
   const code = normalizeReceiptCode(input.receiptCode);
-  const hash = await receiptHash(deps, tenantId, code ?? input.receiptCode);
+  const hash = await gatedHash(() => receiptHash(deps, tenantId, code ?? input.receiptCode));
   const found = code ? await repo.findByReceiptHash(deps.db, tenantId, hash) : undefined;
   if (!found) {
     const failures = await transact(ctx, async (tx) => {
+      await spendCaptcha(tx, captcha);
       const n = await repo.countFailure(tx, budgetKey(tenantId), deps.clock.now().getTime(), WINDOW_MS);
       await writeAudit(tx, ctx, { action, objectType: 'complaint', result: 'failure' });
       return n;
@@ -49,6 +53,7 @@ export async function openReporterSession(ctx: Ctx, input: Static<typeof Receipt
   }
   const minutes = (await loadSettings(deps.db, tenantId))['system.complaint.reporterSessionMinutes'];
   return transact(ctx, async (tx) => {
+    await spendCaptcha(tx, captcha);
     const session = await createReporterSession(tx, ctx, found.id, minutes);
     await writeAudit(tx, ctx, { action, objectType: 'complaint', objectId: found.id });
     return session;

@@ -7,7 +7,7 @@ import { seal } from '../complaints.create.js';
 import { complaintPortalJobs } from './portal.jobs.js';
 import { fileViaPortal, markAnswered, PORTAL, reporterHeader, seededComplaint, solvedCaptcha } from './portal.fixtures.js';
 import { FAILURE_BUDGET_PER_MINUTE } from './receipt-login.service.js';
-import { messageAad, ratingCommentAad } from './reporter.service.js';
+import { messageAad, ratingCommentAad, VIEW_TTL_MS } from './reporter.service.js';
 import { RECHECK_MS, REPORTER_SESSION_HEADER } from './reporter-session.js';
 
 let w: World;
@@ -87,6 +87,8 @@ describe('the reporter follows a complaint with the receipt code', () => {
 
     await staffWrites(complaint.id, '已收到，正在核查名单。', '内部意见：疑似所长授意，先约谈会计。');
     await markAnswered(w, complaint.id, '经核查，已追回两人补贴并重新公示。');
+    expect((await reporter.view()).json().status, 'a handler step shows once the kept view is VIEW_TTL_MS old').toBe('submitted');
+    w.clock.advance(VIEW_TTL_MS);
     const answered = await reporter.view();
     expect(answered.json()).toMatchObject({ status: 'answered', answer: '经核查，已追回两人补贴并重新公示。', canRate: true, canMessage: true });
     expect(answered.json().messages.map((m: { from: string; body: string }) => [m.from, m.body])).toEqual([
@@ -110,6 +112,7 @@ describe('the reporter follows a complaint with the receipt code', () => {
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'STATE_INVALID']);
 
     await setStatus(complaint.id, { status: 'in_progress', redos: 1 });
+    w.clock.advance(VIEW_TTL_MS);
     expect((await reporter.view()).json()).toMatchObject({ status: 'in_progress', canRate: false });
     expect((await reporter.rate('satisfied')).statusCode).toBe(409);
     await markAnswered(w, complaint.id, '重办：已对全部名单复核，追回五人补贴。');
@@ -122,6 +125,7 @@ describe('the reporter follows a complaint with the receipt code', () => {
     expect((await w.deps.db.selectFrom('complaint').select('dissatisfied').where('id', '=', complaint.id).executeTakeFirstOrThrow()).dissatisfied).toBe(1);
 
     await setStatus(complaint.id, { status: 'closed' });
+    w.clock.advance(VIEW_TTL_MS);
     expect((await reporter.view()).json()).toMatchObject({ status: 'closed', canMessage: false, canRate: false });
     const late = await reporter.message('还有一件事。');
     expect([late.statusCode, late.json().error.code]).toEqual([409, 'STATE_INVALID']);

@@ -49,13 +49,32 @@ async function viewOf(db: Db | Tx, ctx: Ctx, complaintId: string): Promise<Repor
   };
 }
 
-export function reporterView(ctx: Ctx, grant: ReporterGrant): Promise<ReporterView> {
-  return viewOf(ctx.deps.db, ctx, grant.complaintId);
+/**
+ * A reporter's page polls its view far more often than the complaint changes, so each process keeps a
+ * built view for VIEW_TTL_MS. The reporter's own message or rating through this process replaces it at
+ * once; a handler's step, or anything done through another process, shows within VIEW_TTL_MS.
+ */
+export const VIEW_TTL_MS = 2_000;
+const MAX_VIEWS = 10_000;
+const views = new Map<string, { at: number; view: ReporterView }>();
+const viewKey = (ctx: Ctx, complaintId: string) => `${ctx.tenantId}:${complaintId}`;
+
+function remember(ctx: Ctx, complaintId: string, view: ReporterView): ReporterView {
+  if (views.size >= MAX_VIEWS) views.clear();
+  views.set(viewKey(ctx, complaintId), { at: ctx.deps.clock.now().getTime(), view });
+  return view;
+}
+
+export async function reporterView(ctx: Ctx, grant: ReporterGrant): Promise<ReporterView> {
+  const now = ctx.deps.clock.now().getTime();
+  const hit = views.get(viewKey(ctx, grant.complaintId));
+  if (hit && now >= hit.at && now - hit.at < VIEW_TTL_MS) return hit.view;
+  return remember(ctx, grant.complaintId, await viewOf(ctx.deps.db, ctx, grant.complaintId));
 }
 
 /** 补充材料 / 回复: a public message from the reporter while the complaint is still open. */
 export async function addReporterMessage(ctx: Ctx, grant: ReporterGrant, body: string): Promise<ReporterView> {
-  return transact(ctx, async (tx) => {
+  const view = await transact(ctx, async (tx) => {
     const state = await repo.complaintState(tx, ctx.tenantId, grant.complaintId);
     if (!state || !open(state.status)) throw invalidState(state?.status ?? 'gone');
     const id = newId();
@@ -69,6 +88,7 @@ export async function addReporterMessage(ctx: Ctx, grant: ReporterGrant, body: s
     await writeAudit(tx, ctx, { action: 'complaint.reporter_message', objectType: 'complaint', objectId: grant.complaintId, details: { messageId: id } });
     return viewOf(tx, ctx, grant.complaintId);
   });
+  return remember(ctx, grant.complaintId, view);
 }
 
 /**
@@ -76,7 +96,7 @@ export async function addReporterMessage(ctx: Ctx, grant: ReporterGrant, body: s
  * towards the 红 colour (dissatisfied twice); 重办 on the staff side opens the next round.
  */
 export async function rateAnswer(ctx: Ctx, grant: ReporterGrant, input: { rating: Rating; comment?: string }): Promise<ReporterView> {
-  return transact(ctx, async (tx) => {
+  const view = await transact(ctx, async (tx) => {
     const at = nowIso(ctx.deps.clock);
     const state = await repo.complaintState(tx, ctx.tenantId, grant.complaintId);
     if (!state) throw invalidState('gone');
@@ -92,6 +112,7 @@ export async function rateAnswer(ctx: Ctx, grant: ReporterGrant, input: { rating
     await writeAudit(tx, ctx, { action: 'complaint.reporter_rating', objectType: 'complaint', objectId: grant.complaintId, details: { round, rating: input.rating } });
     return viewOf(tx, ctx, grant.complaintId);
   });
+  return remember(ctx, grant.complaintId, view);
 }
 
 export async function logoutReporter(ctx: Ctx, grant: ReporterGrant): Promise<void> {
