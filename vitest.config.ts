@@ -24,6 +24,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // No settings or calendar cache: a read on the root database inside a transaction always fails.
+          env: { QINGFENG_CACHE_TTL_MS: '0' },
         },
       },
       {

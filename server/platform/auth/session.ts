@@ -22,7 +22,7 @@ export async function createSession(
   db: Db | Tx,
   s: { tenantId: string; userId: string; mfaOk: boolean; sourceIp: string | null },
 ): Promise<{ token: string; id: string }> {
-  const settings = await loadSettings(deps.db, s.tenantId);
+  const settings = await loadSettings(db, s.tenantId);
   const token = deps.crypto.randomBytes(32).toString('base64url');
   const id = tokenHash(deps, token);
   const now = nowIso(deps.clock);

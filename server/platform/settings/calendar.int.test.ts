@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { forgetCalendar, loadCalendar } from '../clock/load-calendar.js';
 import { createWorld, type World } from '../../test/world.js';
 
@@ -103,6 +103,13 @@ describe('calendar overrides', () => {
 
 describe('loadCalendar', () => {
   it('keeps the calendar briefly and drops it when told', async () => {
+    // The integration suite runs without caches; this test is about the cache, so it turns it on.
+    const ttl = process.env.QINGFENG_CACHE_TTL_MS;
+    process.env.QINGFENG_CACHE_TTL_MS = '5000';
+    onTestFinished(() => {
+      process.env.QINGFENG_CACHE_TTL_MS = ttl;
+    });
+    forgetCalendar(w.tenantId);
     const before = await loadCalendar(w.deps.db, w.tenantId);
     expect(before.isWorkingDay('2026-04-08')).toBe(true);
     // Written behind the service's back, as another process would: this process still serves its cached copy.

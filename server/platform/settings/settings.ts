@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value';
 import { defaultSettings, settingDefs, type SettingKey, type Settings } from '../../../contracts/settings.js';
-import type { Ctx, Db } from '../context.js';
+import type { Ctx, Db, Tx } from '../context.js';
 import { nowIso } from '../clock/clock.js';
 import { writeAudit } from '../audit/audit.js';
 import { transact } from '../db/transact.js';
@@ -8,14 +8,15 @@ import { AppError } from '../http/errors.js';
 
 /**
  * Settings are read on hot paths (every login, every session check), so each process keeps them for a
- * few seconds; a change made through another process reaches this one within that time.
+ * few seconds; a change made through another process reaches this one within that time. The tests turn
+ * the cache off (QINGFENG_CACHE_TTL_MS=0) so that a read on the wrong connection always shows.
  */
-const TTL_MS = 5000;
+const ttlMs = () => Number(process.env.QINGFENG_CACHE_TTL_MS ?? 5000);
 const cache = new Map<string, { at: number; value: Settings }>();
 
-export async function loadSettings(db: Db, tenantId: string): Promise<Settings> {
+export async function loadSettings(db: Db | Tx, tenantId: string): Promise<Settings> {
   const hit = cache.get(tenantId);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && Date.now() - hit.at < ttlMs()) return hit.value;
   const rows = await db.selectFrom('setting').select(['key', 'value']).where('tenant_id', '=', tenantId).execute();
   const value = defaultSettings();
   for (const r of rows) {
