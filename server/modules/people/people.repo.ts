@@ -57,7 +57,7 @@ function filterWhere(f: PeopleFilter): PersonWhere {
 interface MembersPart {
   primaryIn: string[] | null;
   primaryNotIn: string[];
-  memberOf: string[][];
+  memberOf: [string[], ...string[][]];
 }
 
 type Reach = { tenant: true } | { tenant: false; primaryOrgs: string[]; members: MembersPart[]; selfId: string | null };
@@ -122,7 +122,7 @@ async function readReach(db: Db | Tx, tenantId: string, scope: Scope | null, act
   ]);
   const selfPart = selfOrgs && !selfOrgs.some((m) => inScope.has(m.org_id)) && (!filtered || selfOrgs.some((m) => filtered.includes(m.org_id))) ? selfId : null;
   if (!filtered) {
-    const members = scopeOthers ? [{ primaryIn: null, primaryNotIn: visible.orgIds, memberOf: [visible.orgIds] }] : [];
+    const members: MembersPart[] = scopeOthers ? [{ primaryIn: null, primaryNotIn: visible.orgIds, memberOf: [visible.orgIds] }] : [];
     return { tenant: false, primaryOrgs: visible.orgIds, members, selfId: selfPart };
   }
   const inFilter = new Set(filtered);
@@ -156,51 +156,82 @@ function secondaryMemberOf(eb: ExpressionBuilder<DB, 'person'>, tenantId: string
  */
 const MAX_ORG_PARTS = 40;
 
-/** The reach's parts as WHERE fragments (none: nobody), optionally one per primary org. */
-function parts(reach: Reach, tenantId: string, perOrg: boolean): (PersonWhere | null)[] {
-  if (reach.tenant) return [null];
-  const out: (PersonWhere | null)[] = [];
+/**
+ * One part of the reach. `where` says whom it holds as a condition on the person alone (the export ORs the
+ * parts). A part of people reached through secondary memberships is read from those membership rows
+ * (`via`), each leading to one person by key: a branch's few members are then found directly instead of
+ * by a walk of the whole tenant in name order, and a large one costs in proportion to its members.
+ */
+interface Part {
+  where: PersonWhere | null;
+  via: { orgIds: string[]; rest: PersonWhere } | null;
+}
+
+/** The reach's parts (none: nobody), optionally with one part per primary org. */
+function parts(reach: Reach, tenantId: string, perOrg: boolean): Part[] {
+  if (reach.tenant) return [{ where: null, via: null }];
+  const out: Part[] = [];
+  const byPrimary = (where: PersonWhere): Part => ({ where, via: null });
   const orgs = reach.primaryOrgs;
-  if (perOrg && orgs.length <= MAX_ORG_PARTS) out.push(...orgs.map((o): PersonWhere => (eb) => eb('person.primary_org_id', '=', o)));
-  else if (orgs.length) out.push((eb) => eb('person.primary_org_id', 'in', orgs));
+  if (perOrg && orgs.length <= MAX_ORG_PARTS) out.push(...orgs.map((o) => byPrimary((eb) => eb('person.primary_org_id', '=', o))));
+  else if (orgs.length) out.push(byPrimary((eb) => eb('person.primary_org_id', 'in', orgs)));
   for (const m of reach.members) {
-    out.push((eb) =>
+    const [drive, ...others] = m.memberOf;
+    const rest: PersonWhere = (eb) =>
       eb.and([
         ...(m.primaryIn ? [eb('person.primary_org_id', 'in', m.primaryIn)] : []),
         ...(m.primaryNotIn.length ? [eb('person.primary_org_id', 'not in', m.primaryNotIn)] : []),
-        ...m.memberOf.map((orgs) => secondaryMemberOf(eb, tenantId, orgs)),
-      ]),
-    );
+        ...others.map((list) => secondaryMemberOf(eb, tenantId, list)),
+      ]);
+    out.push({ where: (eb) => eb.and([rest(eb), secondaryMemberOf(eb, tenantId, drive)]), via: { orgIds: drive, rest } });
   }
   const selfId = reach.selfId;
-  if (selfId) out.push((eb) => eb('person.id', '=', selfId));
+  if (selfId) out.push(byPrimary((eb) => eb('person.id', '=', selfId)));
   return out;
 }
 
-function reached(db: Db | Tx, tenantId: string, part: PersonWhere | null, f: PeopleFilter) {
+function reached(db: Db | Tx, tenantId: string, where: PersonWhere | null, f: PeopleFilter) {
   const qb = db.selectFrom('person').where('person.tenant_id', '=', tenantId).where(filterWhere(f));
-  return part ? qb.where(part) : qb;
+  return where ? qb.where(where) : qb;
 }
 
-/** The exact number of people the list reaches: one index-only count per part, the parts being disjoint. */
+/** The people a part reaches through secondary memberships, one row per membership (a person may have several). */
+function throughMemberships(db: Db | Tx, tenantId: string, via: NonNullable<Part['via']>, f: PeopleFilter) {
+  return db
+    .selectFrom('person_org as po')
+    .innerJoin('person', (j) => j.onRef('person.tenant_id', '=', 'po.tenant_id').onRef('person.id', '=', 'po.person_id'))
+    .where('po.tenant_id', '=', tenantId)
+    .where('po.org_id', 'in', via.orgIds)
+    .where('po.is_primary', '=', 0)
+    .where('person.tenant_id', '=', tenantId)
+    .where(filterWhere(f))
+    .where(via.rest);
+}
+
+/** The exact number of people the list reaches: one count per part, the parts being disjoint. */
 export async function countPeople(db: Db | Tx, tenantId: string, scope: Scope | null, actorPersonId: string | null, f: PeopleFilter): Promise<number> {
   const reach = await reachOf(db, tenantId, scope, actorPersonId, f.orgId);
   const counts = await Promise.all(
-    parts(reach, tenantId, false).map((part) => reached(db, tenantId, part, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+    parts(reach, tenantId, false).map((part) =>
+      part.via
+        ? throughMemberships(db, tenantId, part.via, f).select((eb) => eb.fn.count<number>('person.id').distinct().as('n')).executeTakeFirstOrThrow()
+        : reached(db, tenantId, part.where, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ),
   );
   return counts.reduce((sum, r) => sum + Number(r.n), 0);
 }
 
 /**
- * The ids on one page, in (name, id) order, read from the indexes only. With several parts, each walks its
- * index in order and the database merges them, reading little more than offset + limit per part: SQLite
+ * The ids on one page, in (name, id) order. With several parts, each delivers its rows in order and the
+ * database merges them, reading little more than offset + limit of a part that walks an index: SQLite
  * merges a compound of ordered selects itself (and would sort subqueries), PostgreSQL merges ordered
  * subqueries that carry their own limit (and would sort a plain union whole).
  */
 async function pageIds(db: Db | Tx, tenantId: string, reach: Reach, f: PeopleFilter, page: { limit: number; offset: number }): Promise<string[]> {
   const arms = parts(reach, tenantId, true);
   if (!arms.length) return [];
-  const arm = (part: PersonWhere | null) => reached(db, tenantId, part, f).select(['person.id', 'person.name']);
+  const arm = (part: Part) =>
+    part.via ? throughMemberships(db, tenantId, part.via, f).select(['person.id', 'person.name']).distinct() : reached(db, tenantId, part.where, f).select(['person.id', 'person.name']);
   const paged = <Q extends { orderBy(c: 'name' | 'id'): Q; limit(n: number): Q; offset(n: number): Q; execute(): Promise<{ id: string }[]> }>(q: Q) =>
     q.orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();
   let rows: { id: string }[];
@@ -238,7 +269,7 @@ export async function listPeople(
     if (!all.length) return [];
     return withOrgName(db, tenantId)
       .where(filterWhere(f))
-      .where((eb) => eb.or(all.map((part) => (part ? part(eb) : eb.lit(true)))))
+      .where((eb) => eb.or(all.map((part) => (part.where ? part.where(eb) : eb.lit(true)))))
       .orderBy('person.name')
       .orderBy('person.id')
       .execute();
