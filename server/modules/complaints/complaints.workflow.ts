@@ -15,6 +15,7 @@ import { recordEvent } from './complaints.exchange.js';
 import type { ComplaintAction } from './complaints.policy.js';
 import { excludedPersons, recipientDirectory, recordRecusals } from './complaints.recusal.js';
 import * as repo from './complaints.repo.js';
+import { dropReporterView } from './reporter-views.js';
 import { getComplaint, requireAction, type Loaded } from './complaints.service.js';
 
 type Details = Record<string, string | number | boolean | null>;
@@ -26,6 +27,7 @@ export async function step(ctx: Ctx, id: string, audit: string, action: Complain
     const details = (await run(tx, l)) ?? {};
     await writeAudit(tx, ctx, { action: audit, objectType: 'complaint', objectId: id, details: { code: l.row.code, ...details } });
   });
+  dropReporterView(ctx.tenantId, id);
   return getComplaint(ctx, id);
 }
 

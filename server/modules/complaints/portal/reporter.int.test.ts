@@ -7,7 +7,8 @@ import { seal } from '../complaints.create.js';
 import { complaintPortalJobs } from './portal.jobs.js';
 import { fileViaPortal, markAnswered, PORTAL, reporterHeader, seededComplaint, solvedCaptcha } from './portal.fixtures.js';
 import { FAILURE_BUDGET_PER_MINUTE } from './receipt-login.service.js';
-import { messageAad, ratingCommentAad, VIEW_TTL_MS } from './reporter.service.js';
+import { VIEW_TTL_MS } from '../reporter-views.js';
+import { messageAad, ratingCommentAad } from './reporter.service.js';
 import { RECHECK_MS, REPORTER_SESSION_HEADER } from './reporter-session.js';
 
 let w: World;
@@ -85,9 +86,10 @@ describe('the reporter follows a complaint with the receipt code', () => {
     expect(added.json().messages).toMatchObject([{ from: 'reporter', body: '补充：名单第3页有两人已于去年调走。' }]);
     expect(await auditOf(added)).toMatchObject([{ action: 'complaint.reporter_message', actor_kind: 'public', source_ip: null, object_id: complaint.id }]);
 
+    expect((await reporter.view()).json().messages).toHaveLength(1);
     await staffWrites(complaint.id, '已收到，正在核查名单。', '内部意见：疑似所长授意，先约谈会计。');
     await markAnswered(w, complaint.id, '经核查，已追回两人补贴并重新公示。');
-    expect((await reporter.view()).json().status, 'a handler step shows once the kept view is VIEW_TTL_MS old').toBe('submitted');
+    expect((await reporter.view()).json().status, 'a change written by another process shows once the kept view is VIEW_TTL_MS old').toBe('submitted');
     w.clock.advance(VIEW_TTL_MS);
     const answered = await reporter.view();
     expect(answered.json()).toMatchObject({ status: 'answered', answer: '经核查，已追回两人补贴并重新公示。', canRate: true, canMessage: true });
@@ -135,6 +137,15 @@ describe('the reporter follows a complaint with the receipt code', () => {
     expect(await auditOf(out)).toMatchObject([{ action: 'complaint.reporter_logout', object_id: complaint.id }]);
     expect((await reporter.view()).json().error.code).toBe('SESSION_EXPIRED');
     expect(await w.deps.db.selectFrom('complaint_reporter_session').select('id').where('complaint_id', '=', complaint.id).execute()).toEqual([]);
+  });
+
+  it('shows a handler step taken through this process at the next poll, without waiting out the kept view', async () => {
+    const c = await seededComplaint(w, { content: '缓存探针：分办后立即可见。' });
+    const reporter = as((await reporterHeader(w, c.id))[REPORTER_SESSION_HEADER]!);
+    expect((await reporter.view()).json().status).toBe('submitted');
+    const assigned = await w.as('discipline').post(`/api/complaints/${c.id}/assign`, { responsibleOrgId: w.orgs.unitA });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect((await reporter.view()).json().status).toBe('assigned');
   });
 
   it('opens exactly one complaint: a session for A shows and changes only A', async () => {

@@ -6,6 +6,7 @@ import { newId } from '../../../platform/db/ids.js';
 import { transact } from '../../../platform/db/transact.js';
 import { invalidState } from '../../../platform/http/errors.js';
 import { unseal } from '../complaints.create.js';
+import { dropReporterView, keptReporterView } from '../reporter-views.js';
 import * as repo from './portal.repo.js';
 import { endReporterSession, type ReporterGrant } from './reporter-session.js';
 
@@ -49,27 +50,8 @@ async function viewOf(db: Db | Tx, ctx: Ctx, complaintId: string): Promise<Repor
   };
 }
 
-/**
- * A reporter's page polls its view far more often than the complaint changes, so each process keeps a
- * built view for VIEW_TTL_MS. The reporter's own message or rating through this process replaces it at
- * once; a handler's step, or anything done through another process, shows within VIEW_TTL_MS.
- */
-export const VIEW_TTL_MS = 2_000;
-const MAX_VIEWS = 10_000;
-const views = new Map<string, { at: number; view: ReporterView }>();
-const viewKey = (ctx: Ctx, complaintId: string) => `${ctx.tenantId}:${complaintId}`;
-
-function remember(ctx: Ctx, complaintId: string, view: ReporterView): ReporterView {
-  if (views.size >= MAX_VIEWS) views.clear();
-  views.set(viewKey(ctx, complaintId), { at: ctx.deps.clock.now().getTime(), view });
-  return view;
-}
-
 export async function reporterView(ctx: Ctx, grant: ReporterGrant): Promise<ReporterView> {
-  const now = ctx.deps.clock.now().getTime();
-  const hit = views.get(viewKey(ctx, grant.complaintId));
-  if (hit && now >= hit.at && now - hit.at < VIEW_TTL_MS) return hit.view;
-  return remember(ctx, grant.complaintId, await viewOf(ctx.deps.db, ctx, grant.complaintId));
+  return keptReporterView(ctx, grant.complaintId, () => viewOf(ctx.deps.db, ctx, grant.complaintId));
 }
 
 /** 补充材料 / 回复: a public message from the reporter while the complaint is still open. */
@@ -88,7 +70,8 @@ export async function addReporterMessage(ctx: Ctx, grant: ReporterGrant, body: s
     await writeAudit(tx, ctx, { action: 'complaint.reporter_message', objectType: 'complaint', objectId: grant.complaintId, details: { messageId: id } });
     return viewOf(tx, ctx, grant.complaintId);
   });
-  return remember(ctx, grant.complaintId, view);
+  dropReporterView(ctx.tenantId, grant.complaintId);
+  return view;
 }
 
 /**
@@ -112,7 +95,8 @@ export async function rateAnswer(ctx: Ctx, grant: ReporterGrant, input: { rating
     await writeAudit(tx, ctx, { action: 'complaint.reporter_rating', objectType: 'complaint', objectId: grant.complaintId, details: { round, rating: input.rating } });
     return viewOf(tx, ctx, grant.complaintId);
   });
-  return remember(ctx, grant.complaintId, view);
+  dropReporterView(ctx.tenantId, grant.complaintId);
+  return view;
 }
 
 export async function logoutReporter(ctx: Ctx, grant: ReporterGrant): Promise<void> {
