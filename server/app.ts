@@ -77,6 +77,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       // No address, user agent or query string is logged: portal reporters must leave no trace here.
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) },
     },
+    // One access line per request, written when it ends (see below), instead of Fastify's two.
+    disableRequestLogging: true,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
@@ -85,6 +87,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
     http: { requestTimeout: 30_000, headersTimeout: 15_000 } as never,
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   // JSON and multipart only: a text/plain body is what a cross-site form can send, so it is refused outright.
@@ -116,12 +122,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await runTenantSeeds(deps.db, t.id, nowIso(deps.clock));
   }
 
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 10, fields: 20, parts: 30 } });
-  await installSecurityHeaders(app, config.trustProxy);
+  installSecurityHeaders(app, config.trustProxy);
   await installOpenApi(app);
   installRateLimits(app, deps);
   installGuard(app, deps);

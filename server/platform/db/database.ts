@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { PostgresDialect, SqliteDialect, sql, type Kysely } from 'kysely';
+import { PostgresDialect, SqliteDialect, sql, type Kysely, type SqliteDatabase } from 'kysely';
 import { GuardedDriver, GuardedKysely } from './tx-guard.js';
 import type { DB } from '../../schema.js';
 
@@ -68,6 +68,29 @@ function openSqlite(file: string): SQLite.Database {
   return conn;
 }
 
+const MAX_STATEMENTS = 1000;
+
+/**
+ * Kysely prepares every query afresh, and on a short read preparing costs as much as running it. The
+ * same SQL text always gets the same prepared statement here (SQLite re-prepares it by itself after a
+ * schema change). Every query runs to its end synchronously, so no statement is ever shared mid-flight.
+ */
+function withStatementCache(conn: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(text: string) {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        if (statements.size >= MAX_STATEMENTS) statements.clear();
+        stmt = conn.prepare(text);
+        statements.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** Refuses PostgreSQL settings that can lose acknowledged writes. */
 async function checkPostgres(db: Kysely<DB>): Promise<void> {
   const unsafe: string[] = [];
@@ -83,7 +106,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!opts.url) {
     const file = opts.sqliteFile ?? path.join(opts.dataDir, 'qingfeng.db');
     const conn = openSqlite(file);
-    const db = new GuardedKysely<DB>({ dialect: new GuardedSqliteDialect({ database: conn }) });
+    const db = new GuardedKysely<DB>({ dialect: new GuardedSqliteDialect({ database: withStatementCache(conn) }) });
     return { db, dialect: 'sqlite', sqlitePath: file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -39,7 +39,7 @@ beforeAll(async () => {
   execFileSync(process.execPath, [SCRIPT, path.join(dist, 'admin'), path.join(dist, 'portal')]);
 
   app = Fastify();
-  await installSecurityHeaders(app, false);
+  installSecurityHeaders(app, false);
   installErrorHandler(app, await installStatic(app, dist));
   app.get('/api/ping', async () => ({ ok: true }));
   await app.ready();

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../platform/context.js';
 import { loadSettings } from '../../../platform/settings/settings.js';
 import * as repo from './portal.repo.js';
 import { suppressTables, type StatsCell } from './public-stats.js';
-import { perTenantCache } from './short-cache.js';
+import { perTenantCache } from '../../../platform/tenancy/per-tenant-cache.js';
 
 /**
  * The portal's catalogue and statistics are the same for every visitor and change rarely: each process

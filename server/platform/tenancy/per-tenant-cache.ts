@@ -1,4 +1,4 @@
-import type { Ctx } from '../../../platform/context.js';
+import type { Ctx } from '../context.js';
 
 /**
  * Keeps a public read per tenant for `ttlMs` of the application clock in this process. Concurrent misses
