@@ -261,5 +261,7 @@ export const PublicStats = Type.Object({ byOrg: Type.Array(PublicStatsRow), byCa
 export const PortalCatalogue = Type.Object({
   categories: Type.Array(Type.Object({ id: Id, name: Type.String(), nameEn: Type.String(), description: Type.String(), matters: Type.Array(Type.Object({ id: Id, name: Type.String(), description: Type.String(), orgId: Id })) })),
   orgs: Type.Array(Type.Object({ id: Id, name: Type.String(), parentId: Type.Union([Id, Type.Null()]) })),
+  /** system.uploads.maxMegabytes: the largest evidence file the intake accepts, so the form can say so before upload. */
+  maxUploadMegabytes: Type.Integer(),
 });
 export const CaptchaChallenge = Type.Object({ algorithm: Type.String(), challenge: Type.String(), salt: Type.String(), signature: Type.String(), maxnumber: Type.Optional(Type.Integer()) });

@@ -51,6 +51,20 @@ describe('GET /api/portal/complaints/catalogue', () => {
     w.clock.advance(CATALOGUE_TTL_MS);
     expect(JSON.stringify((await w.as(null).get(`${PORTAL}/catalogue`)).json())).toContain('补贴发放（更名）');
   });
+
+  it('states the upload limit the intake enforces, following system.uploads.maxMegabytes', async () => {
+    await portalMatter(w);
+    w.clock.advance(CATALOGUE_TTL_MS);
+    expect((await w.as(null).get(`${PORTAL}/catalogue`)).json()).toMatchObject({ maxUploadMegabytes: 20 });
+    expect((await w.as('sysadmin').put('/api/settings/system.uploads.maxMegabytes', { value: 7 })).statusCode).toBe(200);
+    try {
+      w.clock.advance(CATALOGUE_TTL_MS);
+      expect((await w.as(null).get(`${PORTAL}/catalogue`)).json()).toMatchObject({ maxUploadMegabytes: 7 });
+    } finally {
+      await w.deps.db.deleteFrom('setting').where('tenant_id', '=', w.tenantId).where('key', '=', 'system.uploads.maxMegabytes').execute();
+      forgetSettings(w.tenantId);
+    }
+  });
 });
 
 describe('GET /api/portal/complaints/stats', () => {

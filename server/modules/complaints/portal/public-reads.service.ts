@@ -16,16 +16,17 @@ export const STATS_TTL_MS = 30_000;
 
 /**
  * 监督事项清单 for the complaint form: enabled categories with their enabled matters, and the active orgs
- * (ids, names, parents only). Kept as its JSON text: with every org and matter of a tenant it is the
+ * (ids, names, parents only), and the upload limit the intake will enforce. Kept as its JSON text: with every org and matter of a tenant it is the
  * largest public answer, and serializing it once per interval instead of once per visitor is most of its cost.
  */
 export const portalCatalogueJson = perTenantCache(CATALOGUE_TTL_MS, async (ctx: Ctx): Promise<string> => JSON.stringify(await portalCatalogue(ctx)));
 
 async function portalCatalogue(ctx: Ctx): Promise<Static<typeof PortalCatalogue>> {
-  const [categories, matters, orgs] = await Promise.all([
+  const [categories, matters, orgs, settings] = await Promise.all([
     repo.enabledCategories(ctx.deps.db, ctx.tenantId),
     repo.enabledMatters(ctx.deps.db, ctx.tenantId),
     repo.activeOrgs(ctx.deps.db, ctx.tenantId),
+    loadSettings(ctx.deps.db, ctx.tenantId),
   ]);
   return {
     categories: categories
@@ -38,6 +39,7 @@ async function portalCatalogue(ctx: Ctx): Promise<Static<typeof PortalCatalogue>
       }))
       .filter((c) => c.matters.length > 0),
     orgs: orgs.map((o) => ({ id: o.id, name: o.name, parentId: o.parent_id })),
+    maxUploadMegabytes: settings['system.uploads.maxMegabytes'],
   };
 }
 
