@@ -80,6 +80,24 @@ describe('the complaint life cycle', () => {
     expect(done.timeline.find((e: { kind: string }) => e.kind === 'redo')).toMatchObject({ visibility: 'public', note: '群众不满意，责成重新核查', actorName: 'discipline' });
   });
 
+  it('allows one 重办: after a second 不满意 the redo is neither offered nor accepted, and 监督部门 closes', async () => {
+    const id = await rated(w, 'dissatisfied');
+    const d = w.as('discipline');
+    expect((await get(id)).actions).toContain('redo');
+    await d.post(`/api/complaints/${id}/redo`, { note: '群众不满意，责成重新核查' });
+    await d.post(`/api/complaints/${id}/answer`, { answer: '重新核查后，情况属实，已整改。' });
+    await rate(w, id, 'dissatisfied');
+    const twice = await get(id);
+    expect(twice).toMatchObject({ status: 'rated', redos: 1, dissatisfied: 2 });
+    expect(twice.actions).not.toContain('redo');
+    expect(twice.actions).toContain('close');
+    const refused = await d.post(`/api/complaints/${id}/redo`, { note: '第三轮' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'STATE_INVALID', params: { action: 'redo', state: 'redo_limit' } });
+    expect((await get(id)).redos).toBe(1);
+    expect((await d.post(`/api/complaints/${id}/close`, { note: '两次不满意，经研究予以办结' })).json().status).toBe('closed');
+  });
+
   it('不予受理 keeps its reason for the reporter and ends the complaint', async () => {
     const { id } = await intake(w);
     const r = (await w.as('discipline').post(`/api/complaints/${id}/reject`, { reason: '不属于本单位受理范围，请向属地政府反映。' })).json();

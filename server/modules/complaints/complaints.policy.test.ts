@@ -6,7 +6,7 @@ const supervisor: Capabilities = { supervise: true, handle: false, identity: tru
 const handler: Capabilities = { supervise: false, handle: true, identity: false };
 const reader: Capabilities = { supervise: false, handle: false, identity: false };
 const facts = (f: Partial<ComplaintFacts>): ComplaintFacts => ({
-  status: 'submitted', anonymous: true, pendingExtension: false, approvedExtensions: 0, maxExtensions: 2, lastRating: null, ratingOverdue: false, ...f,
+  status: 'submitted', anonymous: true, pendingExtension: false, approvedExtensions: 0, maxExtensions: 2, lastRating: null, redos: 0, ratingOverdue: false, ...f,
 });
 
 describe('what each side may do at each stage', () => {
@@ -19,6 +19,7 @@ describe('what each side may do at each stage', () => {
     ['supervisor', supervisor, facts({ status: 'answered', pendingExtension: true }), ['decide_extension', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'answered', ratingOverdue: true }), ['close', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'rated', lastRating: 'dissatisfied' }), ['redo', 'close', 'link', 'rectification', 'note', 'message']],
+    ['supervisor', supervisor, facts({ status: 'rated', lastRating: 'dissatisfied', redos: 1 }), ['close', 'link', 'rectification', 'note', 'message']],
     ['supervisor', supervisor, facts({ status: 'rated', lastRating: 'satisfied', anonymous: false }), ['close', 'link', 'rectification', 'note', 'message', 'identity']],
     ['supervisor', supervisor, facts({ status: 'closed' }), ['link', 'rectification', 'note']],
     ['supervisor', supervisor, facts({ status: 'rejected' }), ['note']],
@@ -48,6 +49,7 @@ describe('what each side may do at each stage', () => {
     expect(code(() => authorize(handler, facts({ status: 'in_progress', pendingExtension: true }), 'request_extension'))).toEqual(['STATE_INVALID', 'extension_pending']);
     expect(code(() => authorize(supervisor, facts({ status: 'answered' }), 'close'))).toEqual(['STATE_INVALID', 'awaiting_rating']);
     expect(code(() => authorize(supervisor, facts({ status: 'rated', lastRating: 'basically_satisfied' }), 'redo'))).toEqual(['STATE_INVALID', 'rated']);
+    expect(code(() => authorize(supervisor, facts({ status: 'rated', lastRating: 'dissatisfied', redos: 1 }), 'redo'))).toEqual(['STATE_INVALID', 'redo_limit']);
     expect(code(() => authorize(supervisor, facts({ anonymous: true }), 'identity'))).toEqual(['STATE_INVALID', 'anonymous']);
     expect(code(() => authorize(supervisor, facts({ status: 'assigned' }), 'dispatch'))).toBeNull();
   });

@@ -25,9 +25,13 @@ export interface ComplaintFacts {
   approvedExtensions: number;
   maxExtensions: number;
   lastRating: Rating | null;
+  /** 重办 already done: DOMAIN allows one, followed by a second rating, after which 监督部门 closes. */
+  redos: number;
   /** 已答复 long enough (autoCloseDays) without a rating: 监督部门 may close it. */
   ratingOverdue: boolean;
 }
+
+export const MAX_REDOS = 1;
 
 const SUPERVISE: ComplaintAction[] = ['assign', 'dispatch', 'reject', 'decide_extension', 'redo', 'close', 'link', 'rectification'];
 const HANDLE: ComplaintAction[] = ['accept', 'answer', 'request_extension'];
@@ -60,7 +64,8 @@ function blocker(f: ComplaintFacts, a: ComplaintAction): string | null {
     case 'decide_extension':
       return open && f.pendingExtension ? null : 'no_pending_extension';
     case 'redo':
-      return s === 'rated' && f.lastRating === 'dissatisfied' ? null : s;
+      if (s !== 'rated' || f.lastRating !== 'dissatisfied') return s;
+      return f.redos < MAX_REDOS ? null : 'redo_limit';
     case 'close':
       if (s === 'rated' || (s === 'answered' && f.ratingOverdue)) return null;
       return s === 'answered' ? 'awaiting_rating' : s;

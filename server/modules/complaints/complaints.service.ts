@@ -103,6 +103,7 @@ export async function loadComplaint(db: Db | Tx, ctx: Ctx, id: string): Promise<
     approvedExtensions: extensions.filter((x) => x.status === 'approved').length,
     maxExtensions: settings['system.complaint.maxExtensions'],
     lastRating: rating,
+    redos: c.redos,
     ratingOverdue: !!c.answered_at && ctx.deps.clock.now().getTime() - Date.parse(c.answered_at) >= autoClose * DAY_MS,
   };
   return { row: c, summary, reader, caps, facts, extensions };
