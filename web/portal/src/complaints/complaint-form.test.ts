@@ -12,7 +12,7 @@ import {
   emptyDraft,
   fileProblem,
   formatSize,
-  MAX_FILE_BYTES,
+  megabytes,
   MAX_FILES,
   normalizeMobile,
   refusedField,
@@ -134,24 +134,27 @@ describe('the request body', () => {
 });
 
 describe('attachments', () => {
-  it('take photos and PDFs by name and type, and nothing empty or too large', () => {
-    expect(fileProblem(file('a.JPG', 'image/jpeg', 10))).toBeNull();
-    expect(fileProblem(file('a.webp', '', 10))).toBeNull();
-    expect(fileProblem(file('a.pdf', 'application/pdf', MAX_FILE_BYTES))).toBeNull();
-    expect(fileProblem(file('a.pdf', 'application/pdf', MAX_FILE_BYTES + 1))).toBe('size');
-    expect(fileProblem(file('a.png', 'image/png', 0))).toBe('empty');
-    expect(fileProblem(file('a.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 10))).toBe('type');
-    expect(fileProblem(file('a.exe', 'image/jpeg', 10))).toBe('type');
-    expect(fileProblem(file('a.jpg', 'text/html', 10))).toBe('type');
-    expect(fileProblem(file('jpg', 'image/jpeg', 10))).toBe('type');
+  const MAX = megabytes(20);
+
+  it('take photos and PDFs by name and type, and nothing empty or larger than the limit the catalogue states', () => {
+    expect(fileProblem(file('a.JPG', 'image/jpeg', 10), MAX)).toBeNull();
+    expect(fileProblem(file('a.webp', '', 10), MAX)).toBeNull();
+    expect(fileProblem(file('a.pdf', 'application/pdf', MAX), MAX)).toBeNull();
+    expect(fileProblem(file('a.pdf', 'application/pdf', MAX + 1), MAX)).toBe('size');
+    expect(fileProblem(file('a.pdf', 'application/pdf', megabytes(3) + 1), megabytes(3))).toBe('size');
+    expect(fileProblem(file('a.png', 'image/png', 0), MAX)).toBe('empty');
+    expect(fileProblem(file('a.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 10), MAX)).toBe('type');
+    expect(fileProblem(file('a.exe', 'image/jpeg', 10), MAX)).toBe('type');
+    expect(fileProblem(file('a.jpg', 'text/html', 10), MAX)).toBe('type');
+    expect(fileProblem(file('jpg', 'image/jpeg', 10), MAX)).toBe('type');
   });
 
   it(`stop at ${MAX_FILES}, skip a file chosen twice and say why others were left out`, () => {
     const five = Array.from({ length: 5 }, (_, i) => file(`${i}.jpg`, 'image/jpeg', 10 + i));
-    const first = addFiles([], [five[0]!, five[1]!, file('x.txt', 'text/plain', 5)]);
+    const first = addFiles([], [five[0]!, five[1]!, file('x.txt', 'text/plain', 5)], MAX);
     expect(first.files.map((f) => f.name)).toEqual(['0.jpg', '1.jpg']);
     expect(first.rejected).toEqual([{ name: 'x.txt', problem: 'type' }]);
-    const again = addFiles(first.files, [five[1]!, ...five.slice(2), file('6.jpg', 'image/jpeg', 99)]);
+    const again = addFiles(first.files, [five[1]!, ...five.slice(2), file('6.jpg', 'image/jpeg', 99)], MAX);
     expect(again.files.map((f) => f.name)).toEqual(['0.jpg', '1.jpg', '2.jpg', '3.jpg', '4.jpg']);
     expect(again.rejected).toEqual([{ name: '6.jpg', problem: 'count' }]);
   });
@@ -160,6 +163,6 @@ describe('attachments', () => {
     expect(formatSize(12)).toBe('12 B');
     expect(formatSize(340 * 1024)).toBe('340 KB');
     expect(formatSize(1.25 * 1024 * 1024)).toBe('1.3 MB');
-    expect(formatSize(MAX_FILE_BYTES)).toBe('20 MB');
+    expect(formatSize(megabytes(20))).toBe('20 MB');
   });
 });

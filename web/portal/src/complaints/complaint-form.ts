@@ -23,11 +23,16 @@ export const CONTENT_MAX = 5000;
 export const NAME_MAX = 30;
 
 /**
- * Attachment hints. The server sniffs every file and applies its own limits (system.uploads.maxMegabytes,
- * 20 MB by default); these only spare a reporter a long upload that would be refused.
+ * Attachment hints. The server sniffs every file and applies its own limits; the per-file size comes with the
+ * catalogue (system.uploads.maxMegabytes), so the form names the real limit and spares a reporter a long
+ * upload that would be refused.
  */
 export const MAX_FILES = 5;
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MIB = 1024 * 1024;
+
+export function megabytes(n: number): number {
+  return n * MIB;
+}
 const ACCEPTED: Record<string, readonly string[]> = {
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
@@ -136,25 +141,25 @@ function extension(name: string): string {
   return i < 0 ? '' : name.slice(i + 1).toLowerCase();
 }
 
-/** A photo or PDF by its name, and by its type when the browser knows one. */
-export function fileProblem(file: Pick<File, 'name' | 'type' | 'size'>): FileProblem | null {
+/** A photo or PDF by its name, and by its type when the browser knows one, of at most `maxBytes`. */
+export function fileProblem(file: Pick<File, 'name' | 'type' | 'size'>, maxBytes: number): FileProblem | null {
   const ext = extension(file.name);
   const byName = Object.values(ACCEPTED).some((exts) => exts.includes(ext));
   const byType = file.type === '' || file.type in ACCEPTED;
   if (!byName || !byType) return 'type';
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_FILE_BYTES) return 'size';
+  if (file.size > maxBytes) return 'size';
   return null;
 }
 
 /** Adds chosen files to the list: a file already there is not added twice, and the list stops at MAX_FILES. */
-export function addFiles(current: readonly File[], incoming: readonly File[]): { files: File[]; rejected: { name: string; problem: FileProblem }[] } {
+export function addFiles(current: readonly File[], incoming: readonly File[], maxBytes: number): { files: File[]; rejected: { name: string; problem: FileProblem }[] } {
   const files = [...current];
   const rejected: { name: string; problem: FileProblem }[] = [];
   const same = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
   for (const f of incoming) {
     if (files.some((x) => same(x, f))) continue;
-    const problem = fileProblem(f) ?? (files.length >= MAX_FILES ? 'count' : null);
+    const problem = fileProblem(f, maxBytes) ?? (files.length >= MAX_FILES ? 'count' : null);
     if (problem) rejected.push({ name: f.name, problem });
     else files.push(f);
   }

@@ -17,6 +17,7 @@ const catalogue = {
     { id: ORG_A, name: '闸站管理所', parentId: null },
     { id: ORG_B, name: '第一党支部', parentId: ORG_A },
   ],
+  maxUploadMegabytes: 8,
 };
 const receipt = { code: 'TS-2026-0007', receiptCode: '0123456789012345', submittedAt: '2026-03-15T10:00:00+08:00' };
 const CONTENT = '低保名单里有已经去世三年的人，还在领钱。';
@@ -141,6 +142,18 @@ describe('filing a complaint', () => {
     expect(wrapper.findAll('[data-test="portal-complaint-file"]')).toHaveLength(0);
   });
 
+  it('names and applies the per-file limit the catalogue states (system.uploads.maxMegabytes)', async () => {
+    const { wrapper } = render({});
+    await flushPromises();
+    expect(wrapper.find('#complaint-files-hint').text()).toContain('每个不超过 8 MB');
+    const input = wrapper.find('[data-test="portal-complaint-files"]');
+    const files = [new File([new Uint8Array(8 * 1024 * 1024 + 1)], '录像截图.png', { type: 'image/png' }), new File([new Uint8Array(8 * 1024 * 1024)], '收据.pdf', { type: 'application/pdf' })];
+    Object.defineProperty(input.element, 'files', { value: files, configurable: true });
+    await input.trigger('change');
+    expect(wrapper.find('[data-test="portal-complaint-file-rejected"]').text()).toBe('“录像截图.png”超过 8 MB，未添加。');
+    expect(wrapper.findAll('[data-test="portal-complaint-file"]').map((f) => f.text())).toEqual([expect.stringMatching(/^收据\.pdf\s*8 MB/)]);
+  });
+
   it('sends a multipart complaint once and shows the receipt code grouped, storing it nowhere', async () => {
     const { wrapper, calls } = render({ '/api/portal/complaints': [json(receipt, 201)] });
     await fill(wrapper);
@@ -224,7 +237,7 @@ describe('filing a complaint', () => {
   });
 
   it('says so when no matter is open yet', async () => {
-    scriptServer({ '/api/portal/complaints/catalogue': [json({ categories: [{ ...catalogue.categories[1] }], orgs: catalogue.orgs })] });
+    scriptServer({ '/api/portal/complaints/catalogue': [json({ ...catalogue, categories: [{ ...catalogue.categories[1] }] })] });
     const wrapper = mount(ComplaintPage, { global: { stubs: { CaptchaField: captchaStub().component } } });
     await flushPromises();
     expect(wrapper.find('[data-test="portal-complaint-closed"]').exists()).toBe(true);
