@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetSession, hasSession, loadView, logout, openSession, rate, sendMessage } from './reporter-session';
+import { forgetSession, hasSession, loadView, logout, openSession, rate, sendMessage, sessionEndsAt } from './reporter-session';
 
 type Call = { url: string; init: RequestInit };
 const TOKEN = 'A'.repeat(43);
@@ -37,8 +37,10 @@ describe('the reporter session', () => {
       '/api/portal/complaints/mine/rating': json({ status: 'rated' }),
     });
     expect(hasSession()).toBe(false);
+    expect(sessionEndsAt()).toBeNull();
     await openSession('1234567890123456', 'cGF5bG9hZA==');
     expect(hasSession()).toBe(true);
+    expect(sessionEndsAt()).toBe('2026-03-15T10:20:00+08:00');
     await loadView();
     await sendMessage('补充一张收据');
     await rate('basically_satisfied', '');
@@ -87,6 +89,7 @@ describe('the reporter session', () => {
     expect(calls.at(-1)!.url).toBe('/api/portal/complaints/mine/logout');
     expect(header(calls.at(-1)!, 'x-reporter-session')).toBe(TOKEN);
     expect(hasSession()).toBe(false);
+    expect(sessionEndsAt()).toBeNull();
     await expect(loadView()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
   });
 });

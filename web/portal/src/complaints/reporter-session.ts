@@ -9,19 +9,28 @@ export const SESSION_HEADER = 'x-reporter-session';
  * A reload forgets it and asks for the receipt code again, which is the point.
  */
 let token: string | null = null;
+/** The server ends a session a fixed time after the code was entered, however active the reporter is. */
+let expiresAt: string | null = null;
 
 export function hasSession(): boolean {
   return token !== null;
 }
 
+/** When the open session ends, as the server stated it when the code was entered. */
+export function sessionEndsAt(): string | null {
+  return token === null ? null : expiresAt;
+}
+
 export function forgetSession(): void {
   token = null;
+  expiresAt = null;
 }
 
 /** The code's digits and a solved captcha open a short session; the code itself is never sent again. */
 export async function openSession(receiptCode: string, captcha: string): Promise<void> {
   const session = await call<Static<typeof ReporterSession>>('/api/portal/complaints/session', { json: { receiptCode, captcha } });
   token = session.token;
+  expiresAt = session.expiresAt;
 }
 
 async function withSession<T>(path: string, json?: unknown): Promise<T> {

@@ -85,6 +85,7 @@ describe('following a complaint', () => {
     expect(wrapper.find('[data-test="follow-message"]').text()).toContain('办理单位');
     expect(wrapper.find('[data-test="follow-message"]').text()).toContain('请补充冒领人的姓名。');
     expect(document.activeElement?.id).toBe('follow-view-title');
+    expect(wrapper.find('[data-test="follow-session-ends"]').text(), 'the session ends when the server says, not after inactivity').toBe('本次查询将于 2026-03-15 10:20 结束，之后需要重新输入回执码。');
   });
 
   it('answers a wrong code without saying whether it exists, and asks for a fresh proof', async () => {
