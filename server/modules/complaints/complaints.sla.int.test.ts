@@ -9,7 +9,7 @@ import { builtinMatter, dispatched, inProgress, intake, rate, rated, type Scratc
 /**
  * Spring Festival 2026: holidays 02-15 … 02-23, make-up working days Saturday 02-14 and Saturday 02-28.
  * The world starts on Tuesday 02-10; passwords (90 days) stay valid throughout. With the default settings a
- * complaint is 蓝 once more than 3 working days pass after submission without 分办, 黄 once more than 5 (or
+ * complaint is 蓝 once more than 3 working days pass after submission without 分办 and 交办, 黄 once more than 5 (or
  * the matter's answer days) pass after 交办 without an answer, and its answer is due 13 working days after
  * 交办 (or the answer days + 1, if more): 红 from the day after.
  */
@@ -60,8 +60,9 @@ async function digestOn(user: FixtureUser, date: string): Promise<Record<string,
   return hit ? (JSON.parse(hit.params) as Record<string, number | string>) : null;
 }
 
+const ids = {} as Record<'a' | 'a1' | 'f' | 'b' | 'c' | 'd' | 'e' | 'g', string>;
+
 describe('SLA colours across the Spring Festival, with 调休', () => {
-  const ids = {} as Record<'a' | 'a1' | 'b' | 'c' | 'd' | 'e', string>;
   const matters = {} as Record<'quickAssign' | 'slowAnswer', string>;
 
   it('builds the cases', async () => {
@@ -71,8 +72,10 @@ describe('SLA colours across the Spring Festival, with 调休', () => {
     at('2026-02-11');
     ids.a = (await intake(w)).id;
     ids.a1 = (await intake(w, { matterId: matters.quickAssign })).id;
+    ids.f = (await intake(w)).id;
     at('2026-02-13');
-    const sent: ['b' | 'c' | 'd' | 'e', ScratchOptions][] = [['b', {}], ['c', {}], ['d', { matterId: matters.slowAnswer }], ['e', { org: 'branch1' }]];
+    expect((await w.as('discipline').post(`/api/complaints/${ids.f}/assign`, { responsibleOrgId: w.orgs.branch1 })).json()).toMatchObject({ status: 'assigned', sla: null });
+    const sent: ['b' | 'c' | 'd' | 'e' | 'g', ScratchOptions][] = [['b', {}], ['c', {}], ['d', { matterId: matters.slowAnswer }], ['e', { org: 'branch1' }], ['g', { org: 'unitA', responsible: 'unitA' }]];
     for (const [k, o] of sent) ids[k] = await dispatched(w, o);
     // 交办 Friday 02-13 + 13 working days: 02-14 (1, make-up Saturday), 02-24 … 02-27 (5), 02-28 (6,
     // make-up Saturday), 03-02 … 03-06 (11), 03-09 (12), 03-10 (13).
@@ -86,17 +89,18 @@ describe('SLA colours across the Spring Festival, with 调休', () => {
     expect(approved.dueDate).toBe('2026-03-12');
   });
 
-  it('turns 蓝 only after the assign working days, counting the make-up Saturday and skipping the holiday', async () => {
+  it('turns 蓝 only after the assign working days, counting the make-up Saturday and skipping the holiday, until 交办 and not just 分办', async () => {
     // Submitted Wednesday 02-11: 02-12 (1), 02-13 (2), 02-14 (3, make-up Saturday), 02-24 (4, first day after
-    // the holiday). The matter that wants 分办 within one day is 蓝 on 02-13 (2 > 1).
+    // the holiday). The matter that wants 分办 within one day is 蓝 on 02-13 (2 > 1). f was 分办 in time
+    // but never 交办: its answer clock has not started, so the assign days still count from submission.
     at('2026-02-13');
-    expect([await sla(ids.a), await sla(ids.a1)]).toEqual([null, 'blue']);
+    expect([await sla(ids.a), await sla(ids.a1), await sla(ids.f)]).toEqual([null, 'blue', null]);
     at('2026-02-14');
-    expect(await sla(ids.a)).toBeNull();
+    expect([await sla(ids.a), await sla(ids.f)]).toEqual([null, null]);
     at('2026-02-20');
-    expect(await sla(ids.a)).toBeNull();
+    expect([await sla(ids.a), await sla(ids.f)]).toEqual([null, null]);
     at('2026-02-24');
-    expect(await sla(ids.a)).toBe('blue');
+    expect([await sla(ids.a), await sla(ids.f)]).toEqual(['blue', 'blue']);
     await filterAgrees(Object.values(ids));
   });
 
@@ -176,30 +180,71 @@ describe('SLA colours across the Spring Festival, with 调休', () => {
   });
 });
 
-describe('reminders in the daily digest', () => {
+describe('reminders and escalations in the daily digest', () => {
   /**
-   * The digest reads the complaints as the cases above left them: a 交办 02-24, due 03-12; a1 never 分办; b and
-   * e due 03-10, c 03-12 (extended), d 03-13; the rest closed. Handlers hear of an answer from two working days
-   * (system.sla.warnWorkingDays) before its due date, not when it turns 黄; e names 第一党支部, so its branch
-   * secretary and 纪检 (局党总支, above it) are recused and hear nothing of it.
+   * The digest reads the complaints as the cases above left them: a 交办 02-24, due 03-12 (黄 from 03-03); a1
+   * never 分办; f 分办 but never 交办; b, e and g due 03-10 (黄 from 02-28), c 03-12 (extended, 黄), d 03-13 (its
+   * 15 answer days make it 黄 only on 03-13); the rest closed. Handlers hear of an answer from two working days
+   * (system.sla.warnWorkingDays) before its due date, not when it turns 黄; 监督部门 hears of every colour. e
+   * names 第一党支部, so its branch secretary and 纪检 (局党总支, above it) are recused and hear nothing of it,
+   * in any role. orgOfficer (a person of 办公室) is made a 纪检 officer over 闸站管理所 only: of all these it hears
+   * of g alone.
    */
-  it('tells handlers of answers due soon and overdue and 监督部门 of complaints left unassigned, never a recused handler, never on a holiday', async () => {
+  it('tells handlers of answers due soon and overdue and 监督部门 of 蓝, 黄 and 红 with the reason, in scope, never a recused person, never on a holiday', async () => {
+    const roles = (await w.as('secadmin').get('/api/roles')).json();
+    const officer = (roles.items ?? roles).find((r: { code: string }) => r.code === 'discipline_officer');
+    const granted = await w.as('secadmin').post('/api/assignments', { userId: w.users.orgOfficer.id, roleId: officer.id, scopeKind: 'subtree', scopeOrgId: w.orgs.unitA });
+    expect(granted.statusCode, granted.body).toBe(201);
+
     await morning('2026-02-20');
     expect(await digestOn('discipline', '2026-02-20')).toBeNull();
 
     // 03-05 → 03-10 is three working days (03-06, 03-09, 03-10): b has been 黄 for a week, but is not due soon yet.
     await morning('2026-03-05');
     expect(await digestOn('branchSecretary', '2026-03-05')).toBeNull();
-    expect(await digestOn('discipline', '2026-03-05')).toEqual({ date: '2026-03-05', count: 1, 'n.complaint.unassigned': 1 });
+    expect(await digestOn('discipline', '2026-03-05')).toEqual({
+      date: '2026-03-05', count: 6, 'n.complaint.unassigned': 1, 'n.complaint.undispatched': 1, 'n.complaint.yellow': 4,
+    });
+    expect(await digestOn('orgOfficer', '2026-03-05')).toEqual({ date: '2026-03-05', count: 1, 'n.complaint.yellow': 1 });
 
     await morning('2026-03-06');
     expect(await digestOn('branchSecretary', '2026-03-06')).toEqual({ date: '2026-03-06', count: 1, 'n.complaint.due_soon': 1 });
-    expect(await digestOn('discipline', '2026-03-06')).toEqual({ date: '2026-03-06', count: 2, 'n.complaint.due_soon': 1, 'n.complaint.unassigned': 1 });
+    expect(await digestOn('discipline', '2026-03-06')).toEqual({
+      date: '2026-03-06', count: 8, 'n.complaint.due_soon': 2, 'n.complaint.unassigned': 1, 'n.complaint.undispatched': 1, 'n.complaint.yellow': 4,
+    });
+    expect(await digestOn('orgOfficer', '2026-03-06')).toEqual({ date: '2026-03-06', count: 2, 'n.complaint.due_soon': 1, 'n.complaint.yellow': 1 });
 
-    // 03-11: b is past its due date; a and c (03-12) and d (03-13: 03-12, 03-13) are due within two working days.
+    // Before the digest on 03-11: h has had 延期 asked for three times, i was 重办 and rated 不满意 again.
+    at('2026-03-11', '08:00');
+    const h = await inProgress(w);
+    for (const approve of [true, false]) {
+      const x = (await w.as('branchSecretary').post(`/api/complaints/${h}/extensions`, { days: 1, reason: '需要补充材料' })).json().extensionList.at(-1).id as string;
+      await w.as('discipline').post(`/api/complaints/${h}/extensions/${x}/decision`, { approve });
+    }
+    await w.as('branchSecretary').post(`/api/complaints/${h}/extensions`, { days: 1, reason: '仍需补充材料' });
+    const i = await rated(w, 'dissatisfied');
+    await w.as('discipline').post(`/api/complaints/${i}/redo`, { note: '重新核查' });
+    await w.as('discipline').post(`/api/complaints/${i}/answer`, { answer: '已再次核查并答复' });
+    await rate(w, i, 'dissatisfied');
+    expect([await sla(h), await sla(i)]).toEqual(['red', 'red']);
+
+    // 03-11: b and g are past their due date (e too, told to nobody here); a and c (03-12) and d (03-13: 03-12,
+    // 03-13) are due within two working days. 纪检 handles and supervises: b's and g's overdue answers count once.
     await morning('2026-03-11');
     expect(await digestOn('branchSecretary', '2026-03-11')).toEqual({ date: '2026-03-11', count: 4, 'n.complaint.overdue': 1, 'n.complaint.due_soon': 3 });
-    expect(await digestOn('discipline', '2026-03-11')).toEqual({ date: '2026-03-11', count: 5, 'n.complaint.overdue': 1, 'n.complaint.due_soon': 3, 'n.complaint.unassigned': 1 });
+    expect(await digestOn('discipline', '2026-03-11')).toEqual({
+      date: '2026-03-11', count: 11, 'n.complaint.overdue': 2, 'n.complaint.due_soon': 3, 'n.complaint.yellow': 2,
+      'n.complaint.unassigned': 1, 'n.complaint.undispatched': 1, 'n.complaint.over_extended': 1, 'n.complaint.dissatisfied_twice': 1,
+    });
+    expect(await digestOn('orgOfficer', '2026-03-11')).toEqual({ date: '2026-03-11', count: 1, 'n.complaint.overdue': 1 });
     expect(await digestOn('secretary', '2026-03-11')).toBeNull();
+  });
+
+  it('leaves out a supervisor only for the recusal on record: without it, 纪检 hears of e as its supervisor', async () => {
+    // e stays 红 and in 纪检's tenant-wide scope; as a handler 纪检 is still kept off it by the accused org's chain.
+    await w.deps.db.deleteFrom('complaint_recusal').where('complaint_id', '=', ids.e).where('person_id', '=', w.users.discipline.personId!).execute();
+    await morning('2026-03-12');
+    expect(await digestOn('discipline', '2026-03-12')).toMatchObject({ 'n.complaint.overdue': 3 });
+    expect(await digestOn('branchSecretary', '2026-03-12')).toMatchObject({ 'n.complaint.overdue': 1 });
   });
 });

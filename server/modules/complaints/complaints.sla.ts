@@ -5,8 +5,8 @@ import { addDays, type WorkCalendar } from '../../platform/clock/calendar.js';
 import { slaColour, type SlaColour, type SlaRule } from '../../platform/clock/sla.js';
 
 /**
- * The complaint deadlines (颍州区 "三色卡"): 蓝 when 监督部门 has not 分办 within the assign days of
- * submission; 黄 when the answer has not come within the answer days of 交办 (of 重办 in a second round);
+ * The complaint deadlines (颍州区 "三色卡"): 蓝 when 监督部门 has not 分办 and 交办 within the assign days
+ * of submission (分办 alone starts no clock, so a complaint left 已分办 would otherwise wait unseen); 黄 when the answer has not come within the answer days of 交办 (of 重办 in a second round);
  * 红 when the answer is past its due date (the longer 办理时限 set at 交办 or 重办, moved by an approved 延期),
  * when 延期 was asked for more often than the limit allows, or when the reporter was dissatisfied twice. A
  * matter may override both day counts.
@@ -19,6 +19,8 @@ export interface SlaDays {
 
 export const OPEN: ComplaintStatus[] = ['submitted', 'assigned', 'dispatched', 'in_progress', 'answered', 'rated'];
 export const AWAITING_ANSWER: ComplaintStatus[] = ['dispatched', 'in_progress'];
+/** Not yet 交办: the assign days run from submission. */
+export const AWAITING_DISPATCH: ComplaintStatus[] = ['submitted', 'assigned'];
 
 export function defaultDays(s: Settings): SlaDays {
   return { assignDays: s['system.complaint.assignWorkingDays'], answerDays: s['system.complaint.answerWorkingDays'], maxExtensions: s['system.complaint.maxExtensions'] };
@@ -26,12 +28,22 @@ export function defaultDays(s: Settings): SlaDays {
 
 export function slaRules(d: SlaDays): SlaRule[] {
   return [
-    { colour: 'blue', kind: 'elapsed', since: 'submitted', until: 'assigned', workingDays: d.assignDays },
+    { colour: 'blue', kind: 'elapsed', since: 'submitted', until: 'dispatched', workingDays: d.assignDays },
     { colour: 'yellow', kind: 'elapsed', since: 'answerClock', until: 'answered', workingDays: d.answerDays },
     { colour: 'red', kind: 'overdue' },
     { colour: 'red', kind: 'counter', counter: 'extensions', gt: d.maxExtensions },
     { colour: 'red', kind: 'counter', counter: 'dissatisfied', gt: 1 },
   ];
+}
+
+/** Why a complaint is 红, most pressing first: past the due date, 延期 asked too often, dissatisfied twice. */
+export type RedReason = 'overdue' | 'over_extended' | 'dissatisfied_twice';
+
+export function redReason(d: SlaDays, r: SlaRow, today: string): RedReason | null {
+  if (!OPEN.includes(r.status)) return null;
+  if (AWAITING_ANSWER.includes(r.status) && r.due_date && today > r.due_date) return 'overdue';
+  if (r.extensions > d.maxExtensions) return 'over_extended';
+  return r.dissatisfied > 1 ? 'dissatisfied_twice' : null;
 }
 
 export interface SlaRow {
@@ -61,7 +73,7 @@ export function complaintColour(cal: WorkCalendar, d: SlaDays, r: SlaRow, today:
     due: waiting ? r.due_date : null,
     events: {
       submitted: r.submitted_at.slice(0, 10),
-      assigned: r.status === 'submitted' ? null : 'done',
+      dispatched: AWAITING_DISPATCH.includes(r.status) ? null : 'done',
       answerClock: waiting ? answerClock(r)?.slice(0, 10) : null,
       answered: null,
     },
@@ -109,7 +121,7 @@ export function colourCondition(colour: SlaColour, s: SlaSqlInput): RawBuilder<S
   const red = sql`(${open} and ((${waiting} and c.due_date < ${s.today}) or c.extensions > ${s.days.maxExtensions} or c.dissatisfied > 1))`;
   const clock = sql`substr(case when c.redos > 0 then c.accepted_at else c.dispatched_at end, 1, 10)`;
   const yellow = sql`(${waiting} and ${clock} <= ${cutoffCase(s.cal, s.today, sql`m.answer_days`, s.days.answerDays, s.answerInUse)})`;
-  const blue = sql`(c.status = 'submitted' and substr(c.submitted_at, 1, 10) <= ${cutoffCase(s.cal, s.today, sql`m.assign_days`, s.days.assignDays, s.assignInUse)})`;
+  const blue = sql`(c.status in (${sql.join(AWAITING_DISPATCH)}) and substr(c.submitted_at, 1, 10) <= ${cutoffCase(s.cal, s.today, sql`m.assign_days`, s.days.assignDays, s.assignInUse)})`;
   if (colour === 'red') return sql<SqlBool>`${red}`;
   if (colour === 'yellow') return sql<SqlBool>`(${yellow} and not ${red})`;
   return sql<SqlBool>`(${blue} and not ${yellow} and not ${red})`;
