@@ -26,6 +26,7 @@ import { complaintRoutes } from './complaints/complaints.routes.js';
 import { complaintCatalogueRoutes } from './complaints/complaints.catalogue.routes.js';
 import { complaintDigest } from './complaints/complaints.digest.js';
 import { complaintPortalJobs } from './complaints/portal/portal.jobs.js';
+import { complaintJobs } from './complaints/complaints.jobs.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -54,4 +55,4 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
 }
 
 /** Every module's due items feed one daily digest per person. */
-export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, digestJob([rectificationDigest, complaintDigest])];
+export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, ...complaintJobs, digestJob([rectificationDigest, complaintDigest])];

@@ -159,3 +159,32 @@ export async function replaceNamedPersons(tx: Tx, tenantId: string, complaintId:
   await tx.deleteFrom('complaint_named_person').where('tenant_id', '=', tenantId).where('complaint_id', '=', complaintId).execute();
   if (personIds.length) await tx.insertInto('complaint_named_person').values(personIds.map((person_id) => ({ tenant_id: tenantId, complaint_id: complaintId, person_id }))).execute();
 }
+
+/** 已答复 complaints whose answer is at or before `cutoff`, oldest first: the round still waits for its rating. */
+export function answeredUnratedSince(db: Db | Tx, tenantId: string, cutoff: string) {
+  return db
+    .selectFrom('complaint')
+    .select(['id', 'code', 'answered_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'answered')
+    .where('answered_at', '<=', cutoff)
+    .orderBy('answered_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * 已答复 → 办结 only if the complaint is still in the state it was found in (same answer, still unrated): a
+ * rating, a staff close or another process's run in between leaves nothing to update.
+ */
+export async function closeIfUnrated(tx: Tx, tenantId: string, id: string, answeredAt: string, at: string): Promise<boolean> {
+  const r = await tx
+    .updateTable('complaint')
+    .set({ status: 'closed', closed_at: at, updated_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'answered')
+    .where('answered_at', '=', answeredAt)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -13,14 +13,13 @@ import { attachmentsOf } from '../../platform/storage/attachments.service.js';
 import { rectificationsBySource } from '../rectification/rectification.service.js';
 import { createComplaint, unseal } from './complaints.create.js';
 import { eventsOf, messagesOf, ratingsOf } from './complaints.exchange.js';
+import { ratingPeriodOver } from './complaints.autoclose.js';
 import { allowedActions, authorize, type Capabilities, type ComplaintAction, type ComplaintFacts } from './complaints.policy.js';
 import { maskReporter, presentSummary } from './complaints.present.js';
 import { newReceiptCode, receiptHash } from './complaints.receipt.js';
 import { chainExcludedOrgs } from './complaints.recusal.js';
 import * as repo from './complaints.repo.js';
 import { defaultDays, type SlaSqlInput } from './complaints.sla.js';
-
-const DAY_MS = 86_400_000;
 
 export async function readerOf(db: Db | Tx, ctx: Ctx): Promise<repo.Reader> {
   const a = ctx.actor;
@@ -95,7 +94,6 @@ export async function loadComplaint(db: Db | Tx, ctx: Ctx, id: string): Promise<
     handle: !!c.responsible_org_id && !reader.chainExcluded.includes(c.org_id) && !recused && (await reaches(reader.handle, [c.responsible_org_id])),
     identity: await reaches(scopeOf(ctx.actor, 'complaint:identity'), orgs),
   };
-  const autoClose = settings['system.complaint.autoCloseDays'];
   const facts: ComplaintFacts = {
     status: c.status,
     anonymous: c.anonymous === 1,
@@ -104,7 +102,7 @@ export async function loadComplaint(db: Db | Tx, ctx: Ctx, id: string): Promise<
     maxExtensions: settings['system.complaint.maxExtensions'],
     lastRating: rating,
     redos: c.redos,
-    ratingOverdue: !!c.answered_at && ctx.deps.clock.now().getTime() - Date.parse(c.answered_at) >= autoClose * DAY_MS,
+    ratingOverdue: ratingPeriodOver(c.answered_at, ctx.deps.clock.now(), settings['system.complaint.autoCloseDays']),
   };
   return { row: c, summary, reader, caps, facts, extensions };
 }
