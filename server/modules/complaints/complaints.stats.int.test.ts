@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../../test/world.js';
 import { assigned, dispatched, inProgress, intake, rate } from './complaints.fixtures.js';
 import { periodOf } from './complaints.export.js';
+import { forgetSettings } from '../../platform/settings/settings.js';
+import { PORTAL } from './portal/portal.fixtures.js';
+import { STATS_TTL_MS } from './portal/public-reads.service.js';
 
 /**
  * Both closed complaints are 交办 on the world's Monday 2026-03-02, so both answers are due 13 working days
@@ -95,5 +98,26 @@ describe('complaint statistics', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(week.rawPayload as unknown as ArrayBuffer);
     expect(wb2.worksheets[0]!.getRow(2).values).toEqual([undefined, 'Total', '2026-03-30 ~ 2026-04-05', 2, 0, '0.0%', 0, 0, '0.0%', 0, 0, '0.0%']);
+  });
+});
+
+describe('回复率 on the portal and for staff', () => {
+  it('is the same figure for the same complaints: a reasoned 不予受理 is a reply on both', async () => {
+    // Cells of one complaint are shown, so every figure can be compared.
+    expect((await w.as('sysadmin').put('/api/settings/system.complaint.publicStatsMinCell', { value: 1 })).statusCode).toBe(200);
+    try {
+      w.clock.advance(STATS_TTL_MS);
+      const shown = (await w.as(null).get(`${PORTAL}/stats`)).json() as { byCategory: { label: string; total: number; replyRate: number; satisfactionRate: number | null }[] };
+      const staff = byKey((await stats('by=category')).rows);
+      const round = (n: number) => Math.round(n * 1000) / 1000;
+      expect(shown.byCategory).toHaveLength(1);
+      const party = Object.values(staff).find((r) => (r as Row & { label: string }).label === shown.byCategory[0]!.label)!;
+      // 6 complaints: two answered, one refused with a reason → 3 replies.
+      expect(party).toMatchObject({ total: 6, answered: 3, replyRate: 0.5 });
+      expect(shown.byCategory[0]).toMatchObject({ total: party.total, replyRate: round(party.replyRate), satisfactionRate: round(party.satisfactionRate) });
+    } finally {
+      await w.deps.db.deleteFrom('setting').where('tenant_id', '=', w.tenantId).where('key', '=', 'system.complaint.publicStatsMinCell').execute();
+      forgetSettings(w.tenantId);
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { Ctx, Db, Scope } from '../../platform/context.js';
 import { scopeFilter, scopeOf } from '../../platform/access/scope.js';
 import { addDays } from '../../platform/clock/calendar.js';
 import type { DB } from '../../schema.js';
+import { replied } from './complaints.kpi.js';
 
 type ComplaintStatsRow = Static<typeof StatsRowSchema>;
 
@@ -18,8 +19,7 @@ export interface StatsRange {
 /**
  * The KPIs of DOMAIN.md per group, over the complaints in the caller's complaint:stats scope (their org or
  * responsible org) submitted in the range:
- * - 回复率 = replied / total, where an answer or a reasoned 不予受理 counts as a reply (a 重办 takes the
- *   answer back until the next one);
+ * - 回复率 = replied / total (`replied`, shared with the public statistics);
  * - 按期办结率 = closed with the (last) answer on or before its due date / closed — a reporter who rates late
  *   does not make the handler late;
  * - 满意率 = (满意 + 基本满意) / rated, each complaint counted by its latest rating.
@@ -51,7 +51,7 @@ const latestRating = sql<string | null>`(select r.rating from complaint_rating r
 const count = (cond: RawBuilder<SqlBool>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
 const measures = [
   sql<number>`count(*)`.as('total'),
-  count(sql`c.answered_at is not null or c.status = 'rejected'`).as('answered'),
+  count(replied).as('answered'),
   count(sql`c.status = 'closed'`).as('closed'),
   count(sql`c.status = 'closed' and c.due_date is not null and substr(c.answered_at, 1, 10) <= c.due_date`).as('closed_on_time'),
   count(sql`${latestRating} is not null`).as('rated'),

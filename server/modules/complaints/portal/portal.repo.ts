@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/context.js';
 import type { ComplaintEventTable, ComplaintMessageTable, ComplaintRatingTable, ComplaintReporterSessionTable } from '../complaints.tables.js';
+import { replied } from '../complaints.kpi.js';
 
 export function findByReceiptHash(db: Db, tenantId: string, receiptHash: string) {
   return db.selectFrom('complaint').select('id').where('tenant_id', '=', tenantId).where('receipt_hash', '=', receiptHash).executeTakeFirst();
@@ -136,7 +138,7 @@ export function statsRows(db: Db, tenantId: string) {
           ),
         ),
     )
-    .select(['c.org_id', 'c.category_id', 'c.answered_at', 'r.rating'])
+    .select(['c.org_id', 'c.category_id', sql<number>`case when ${replied} then 1 else 0 end`.as('replied'), 'r.rating'])
     .where('c.tenant_id', '=', tenantId)
     .execute();
 }

@@ -49,7 +49,7 @@ function tally(rows: Awaited<ReturnType<typeof repo.statsRows>>, keyOf: (r: (typ
     const key = keyOf(r);
     const cell = cells.get(key) ?? { total: 0, answered: 0, rated: 0, satisfied: 0 };
     cell.total += 1;
-    if (r.answered_at) cell.answered += 1;
+    if (Number(r.replied) === 1) cell.answered += 1;
     if (r.rating) cell.rated += 1;
     if (r.rating === 'satisfied' || r.rating === 'basically_satisfied') cell.satisfied += 1;
     cells.set(key, cell);
@@ -58,7 +58,7 @@ function tally(rows: Awaited<ReturnType<typeof repo.statsRows>>, keyOf: (r: (typ
 }
 
 /**
- * 回复率 (answered / all) and 满意率 (满意 + 基本满意 / rated, each complaint by its latest rating) per org
+ * 回复率 (replied / all, as the staff statistics count it: complaints.kpi.ts) and 满意率 (满意 + 基本满意 / rated, each complaint by its latest rating) per org
  * the complaints are about and per category, over all complaints of every channel; small cells suppressed.
  */
 export const publicStats = perTenantCache(STATS_TTL_MS, async (ctx: Ctx): Promise<Static<typeof PublicStats>> => {

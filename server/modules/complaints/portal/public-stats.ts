@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { PublicStatsRow } from '../../../../contracts/complaints.js';
 
-/** One org's or category's complaints: how many, how many answered, rated, and rated 满意 or 基本满意 (latest round). */
+/** One org's or category's complaints: how many, how many replied to (answered or reasoned 不予受理), rated, and rated 满意 or 基本满意 (latest round). */
 export interface StatsCell {
   label: string;
   total: number;
