@@ -16,11 +16,11 @@ export interface BenchOptions {
   keep: boolean;
 }
 
-export const routeNames = ['bare', 'health', 'people', 'portal'] as const;
+export const routeNames = ['bare', 'health', 'people', 'portal', 'reads', 'reporter', 'baseline', 'intake', 'login', 'busy-reads'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 const USAGE = `npm run bench -- [--db sqlite|postgres] [--duration 10] [--warmup 2] [--connections 32] [--rate N]
-                   [--people 100000] [--log-level info] [--routes bare,health,people,portal] [--keep]
+                   [--people 100000] [--log-level info] [--routes bare,health,people,portal,reads,reporter,baseline,intake,login,busy-reads] [--keep]
 --db postgres uses DATABASE_URL and works in a scratch schema it drops afterwards.`;
 
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {

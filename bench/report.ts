@@ -6,8 +6,8 @@ import { repoRoot } from './processes.js';
 export interface RouteReport extends LoadResult {
   route: string;
   label: string;
-  /** This route's req/s over the bare Fastify route's, measured in the same run. */
-  ratioToCeiling: number | null;
+  /** This route's req/s over its baseline's (the bare Fastify route or the intake baseline), measured in the same run. */
+  ratio: { to: 'bare' | 'baseline'; value: number; target: number | null } | null;
 }
 
 function pad(s: string, n: number, right = false): string {
@@ -23,8 +23,8 @@ function percent(ratio: number): string {
 }
 
 export function printTable(rows: RouteReport[]): void {
-  const head = ['route', 'req/s', 'p50 ms', 'p99 ms', 'vs ceiling', 'non-2xx', 'errors'];
-  const widths = [44, 9, 8, 8, 11, 8, 7];
+  const head = ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of', 'target', 'non-2xx', 'errors'];
+  const widths = [44, 9, 8, 8, 9, 9, 12, 8, 7];
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -35,7 +35,9 @@ export function printTable(rows: RouteReport[]): void {
         String(r.reqPerSec),
         r.latencyMs.p50.toFixed(1),
         r.latencyMs.p99.toFixed(1),
-        r.ratioToCeiling === null ? '-' : `${percent(r.ratioToCeiling)} %`,
+        r.ratio ? `${percent(r.ratio.value)} %` : '-',
+        r.ratio?.to ?? '',
+        r.ratio?.target ? `≥ ${percent(r.ratio.target)} % ${r.ratio.value >= r.ratio.target ? 'met' : 'MISSED'}` : '',
         String(r.non2xx),
         String(r.errors),
       ]),

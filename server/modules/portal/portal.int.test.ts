@@ -36,7 +36,7 @@ describe('GET /api/portal/site', () => {
     expect(fallback.json().name).toBe('测试单位');
   });
 
-  it('leaves no client address in the log', async () => {
+  it('leaves no access line and no client address in the log, even at trace level', async () => {
     lines.length = 0;
     const res = await w.app.inject({
       method: 'GET',
@@ -46,7 +46,7 @@ describe('GET /api/portal/site', () => {
     });
     expect(res.statusCode).toBe(200);
     const log = lines.join('\n');
-    expect(log).toContain(String(res.headers['x-request-id']));
+    expect(log).not.toContain(String(res.headers['x-request-id']));
     expect(log).not.toContain('203.0.113.77');
     expect(log).not.toContain('198.51.100.9');
     expect(log).not.toContain('PortalVisitor');

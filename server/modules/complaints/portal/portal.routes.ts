@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { LogLevel } from 'fastify';
 import { Ok } from '../../../../contracts/common.js';
 import { CaptchaChallenge, PortalCatalogue, PublicStats, Receipt, ReceiptLogin, ReporterMessage, ReporterRating, ReporterSession, ReporterView } from '../../../../contracts/complaints.js';
 import { issueCaptcha } from '../../../platform/http/captcha.js';
 import { claimIdempotency } from '../../../platform/http/idempotency.js';
+import { publicLogLevel } from '../../../platform/http/public-log-level.js';
 import { uploadLimitBytes } from '../../../platform/storage/attachments.service.js';
 import { formFingerprint, readComplaintForm } from './intake-form.js';
 import { fileComplaint } from './intake.service.js';
@@ -13,18 +13,14 @@ import { REPORTER_SESSION_HEADER, resolveReporterSession } from './reporter-sess
 import * as reporter from './reporter.service.js';
 
 const tags = ['portal'];
-/** Least to most verbose. */
-const QUIET_FIRST: LogLevel[] = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
 /**
  * 监督一点通, the public side: no staff session is read, no cookie is set, and the use cases never see the
- * client's address (the guard gives public routes none). Request logs carry method, path and request id
- * only; below `info` some plugins log request headers (busboy logs its options, which hold them), so these
- * routes never log below `info` whatever the server's level.
+ * client's address (the guard gives public routes none), and nothing but warnings and errors is logged
+ * (publicLogLevel).
  */
 export const complaintPortalRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const configured = QUIET_FIRST.indexOf(app.deps.config.logLevel as LogLevel);
-  const logLevel = QUIET_FIRST[Math.min(configured, QUIET_FIRST.indexOf('info'))]!;
+  const logLevel = publicLogLevel(app.deps.config.logLevel);
   const auth = 'public' as const;
   const grant = (req: { ctx: Parameters<typeof resolveReporterSession>[0]; headers: Record<string, string | string[] | undefined> }) =>
     resolveReporterSession(req.ctx, req.headers[REPORTER_SESSION_HEADER]);
@@ -58,7 +54,10 @@ export const complaintPortalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => openReporterSession(req.ctx, req.body),
   );
 
-  app.get('/mine', { logLevel, config: { auth }, schema: { tags, response: { 200: ReporterView } } }, async (req) => reporter.reporterView(req.ctx, await grant(req)));
+  app.get('/mine', { logLevel, config: { auth }, schema: { tags, response: { 200: ReporterView } } }, async (req, reply) =>
+    // Already the JSON text of ReporterView (built from the same shape): sent as it is.
+    reply.type('application/json; charset=utf-8').send((await reporter.reporterViewJson(req.ctx, await grant(req))) as never),
+  );
 
   app.post(
     '/mine/messages',

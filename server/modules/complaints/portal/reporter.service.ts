@@ -50,7 +50,8 @@ async function viewOf(db: Db | Tx, ctx: Ctx, complaintId: string): Promise<Repor
   };
 }
 
-export async function reporterView(ctx: Ctx, grant: ReporterGrant): Promise<ReporterView> {
+/** The JSON text of the reporter's view (see keptReporterView). */
+export async function reporterViewJson(ctx: Ctx, grant: ReporterGrant): Promise<string> {
   return keptReporterView(ctx, grant.complaintId, () => viewOf(ctx.deps.db, ctx, grant.complaintId));
 }
 
