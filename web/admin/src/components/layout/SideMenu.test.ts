@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import ElementPlus from 'element-plus';
 import SideMenu from './SideMenu.vue';
 import { i18n, setLocale } from '../../i18n';
-import { routes } from '../../router/routes';
+import { stubbedRoutes } from '../../router/stubbed-routes';
 import { useSessionStore } from '../../stores/session';
 import type { Me, Permission } from '../../api/types';
 
@@ -29,7 +29,7 @@ async function mountAs(permissions: Permission[]) {
   const pinia = createPinia();
   setActivePinia(pinia);
   useSessionStore().me = me(permissions);
-  const router = createRouter({ history: createMemoryHistory(), routes });
+  const router = createRouter({ history: createMemoryHistory(), routes: stubbedRoutes() });
   await router.push('/orgs');
   const wrapper = mount(SideMenu, { props: { collapsed: false }, global: { plugins: [pinia, i18n, router, ElementPlus] } });
   return { wrapper, router };

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
-import { defineComponent } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import ElementPlus from 'element-plus';
 import { i18n, setLocale } from '../../i18n';
-import { routes } from '../../router/routes';
+import { stubbedRoutes } from '../../router/stubbed-routes';
 import { useSessionStore } from '../../stores/session';
 import type { Me, Permission } from '../../api/types';
 import type { ComplaintSummary } from '../../api/complaints';
@@ -16,11 +15,6 @@ const complaint = (code: string, sla: ComplaintSummary['sla'], status: Complaint
   id: `0190a5a0-0000-7000-8000-00000000${code.slice(-4)}`, code, channel: 'portal', status, category: ref, matter: { id: ref.id, name: `事项 ${code}` }, org: ref,
   responsibleOrg: null, anonymous: true, excerpt: '……', submittedAt: '2026-03-02T09:00:00+08:00', dueDate: null, sla, extensions: 0, redos: 0, dissatisfied: 0, caseId: null,
 });
-
-/** The app's routes with every page replaced by an empty one: links resolve as in the app, nothing lazy loads. */
-const Blank = defineComponent({ render: () => null });
-const stubbed = (rs: RouteRecordRaw[]): RouteRecordRaw[] =>
-  rs.map((r) => ({ ...r, ...('component' in r && r.component ? { component: Blank } : {}), ...(r.children ? { children: stubbed(r.children) } : {}) }) as RouteRecordRaw);
 
 /** Answers the inbox like the server would for the query it is given, and records every query. */
 function fakeInbox(requests: URLSearchParams[]) {
@@ -55,7 +49,7 @@ async function mountCard(permissions: Permission[]) {
   const pinia = createPinia();
   setActivePinia(pinia);
   useSessionStore().me = me(permissions);
-  const router = createRouter({ history: createMemoryHistory(), routes: stubbed(routes) });
+  const router = createRouter({ history: createMemoryHistory(), routes: stubbedRoutes() });
   const wrapper = mount(ComplaintHomeCard, { global: { plugins: [pinia, i18n, router, ElementPlus] } });
   await vi.waitFor(async () => {
     await flushPromises();

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ElementPlus from 'element-plus';
 import { i18n, setLocale } from '../../i18n';
-import { routes } from '../../router/routes';
+import { stubbedRoutes } from '../../router/stubbed-routes';
 import { useSessionStore } from '../../stores/session';
 import type { Me, Permission } from '../../api/types';
 
@@ -62,7 +62,7 @@ async function mountHome(permissions: Permission[], people: Record<string, numbe
   const pinia = createPinia();
   setActivePinia(pinia);
   useSessionStore().me = me(permissions);
-  const router = createRouter({ history: createMemoryHistory(), routes });
+  const router = createRouter({ history: createMemoryHistory(), routes: stubbedRoutes() });
   const wrapper = mount(HomeView, { global: { plugins: [pinia, i18n, router, ElementPlus] } });
   await vi.waitFor(async () => {
     await flushPromises();

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ElementPlus from 'element-plus';
 import { i18n, setLocale } from '../../i18n';
-import { routes } from '../../router/routes';
+import { stubbedRoutes } from '../../router/stubbed-routes';
 import { useSessionStore } from '../../stores/session';
 import type { Me, Permission, RectificationSummary } from '../../api/types';
 import RectificationHomeCard from './RectificationHomeCard.vue';
@@ -48,7 +48,7 @@ async function mountCard(permissions: Permission[], personId: string | null) {
   const pinia = createPinia();
   setActivePinia(pinia);
   useSessionStore().me = me(permissions, personId);
-  const router = createRouter({ history: createMemoryHistory(), routes });
+  const router = createRouter({ history: createMemoryHistory(), routes: stubbedRoutes() });
   const wrapper = mount(RectificationHomeCard, { global: { plugins: [pinia, i18n, router, ElementPlus] } });
   await vi.waitFor(async () => {
     await flushPromises();
