@@ -105,6 +105,21 @@ describe('the complaint life cycle', () => {
     expect((await w.as('discipline').post(`/api/complaints/${id}/assign`, { responsibleOrgId: w.orgs.branch1 })).statusCode).toBe(409);
   });
 
+  it('takes two steps sent at once on one complaint one after the other: the second sees what the first did', async () => {
+    const events = async (id: string, kind: string) =>
+      (await w.deps.db.selectFrom('complaint_event').select('id').where('complaint_id', '=', id).where('kind', '=', kind).execute()).length;
+    const closing = await rated(w, 'satisfied');
+    const closes = await Promise.all([1, 2].map(() => w.as('discipline').post(`/api/complaints/${closing}/close`, {})));
+    expect(closes.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await events(closing, 'closed')).toBe(1);
+
+    const redoing = await rated(w, 'dissatisfied');
+    const redos = await Promise.all([1, 2].map(() => w.as('discipline').post(`/api/complaints/${redoing}/redo`, { note: '请补充说明处理结果' })));
+    expect(redos.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await w.deps.db.selectFrom('complaint').select('redos').where('id', '=', redoing).executeTakeFirstOrThrow()).redos).toBe(1);
+    expect(await events(redoing, 'redo')).toBe(1);
+  });
+
   it('closes an answered complaint the reporter never rated only after the auto-close days', async () => {
     const id = await answered(w);
     expect((await w.as('discipline').post(`/api/complaints/${id}/close`, {})).json().error.params.state).toBe('awaiting_rating');

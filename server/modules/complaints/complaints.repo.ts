@@ -3,6 +3,7 @@ import type { ComplaintQuery, ComplaintStatus } from '../../../contracts/complai
 import type { Db, Scope, Tx } from '../../platform/context.js';
 import { scopeFilter } from '../../platform/access/scope.js';
 import { addDays } from '../../platform/clock/calendar.js';
+import type { DialectName } from '../../platform/db/database.js';
 import type { DB } from '../../schema.js';
 import { colourCondition, type SlaSqlInput } from './complaints.sla.js';
 import type { ComplaintTable } from './complaints.tables.js';
@@ -106,6 +107,16 @@ export function caseMembers(db: Db | Tx, r: Reader, caseId: string, except: stri
 
 export function findComplaint(db: Db | Tx, tenantId: string, id: string) {
   return db.selectFrom('complaint').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Holds the complaint's row until the transaction ends, so two steps on one complaint run one after the
+ * other and the second decides on what the first left. PostgreSQL needs the row lock; SQLite runs one
+ * write transaction at a time on its single connection already.
+ */
+export async function lockComplaint(tx: Tx, dialect: DialectName, tenantId: string, id: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await tx.selectFrom('complaint').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().execute();
 }
 
 export async function updateComplaint(tx: Tx, tenantId: string, id: string, patch: Partial<ComplaintRow>): Promise<void> {

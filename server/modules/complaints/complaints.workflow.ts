@@ -20,9 +20,10 @@ import { getComplaint, requireAction, type Loaded } from './complaints.service.j
 
 type Details = Record<string, string | number | boolean | null>;
 
-/** One workflow step: authorize inside the transaction, change, audit once, answer with the fresh record. */
+/** One workflow step: lock the row, authorize inside the transaction, change, audit once, answer with the fresh record. */
 export async function step(ctx: Ctx, id: string, audit: string, action: ComplaintAction, run: (tx: Tx, l: Loaded) => Promise<Details | void>): Promise<Complaint> {
   await transact(ctx, async (tx) => {
+    await repo.lockComplaint(tx, ctx.deps.dialect, ctx.tenantId, id);
     const l = await requireAction(tx, ctx, id, action);
     const details = (await run(tx, l)) ?? {};
     await writeAudit(tx, ctx, { action: audit, objectType: 'complaint', objectId: id, details: { code: l.row.code, ...details } });
