@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { Config } from './config.js';
@@ -78,7 +78,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) },
     },
     // One access line per request, written when it ends (see below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
