@@ -42,6 +42,13 @@ export const Permissions = {
   'complaint:identity': 'business',
   'complaint:stats': 'business',
   'complaint:catalogue': 'business',
+  'clue:read': 'business',
+  'clue:register': 'business',
+  'clue:manage': 'business',
+  'clue:approve': 'business',
+  'clue:custody': 'business',
+  'clue:stats': 'business',
+  'discipline_record:read': 'business',
 } as const satisfies Record<string, PermissionKind>;
 
 export type Permission = keyof typeof Permissions;
@@ -66,17 +73,19 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
   secretary: {
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read', 'rectification:read', 'rectification:verify',
-      'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats'],
+      'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats',
+      'clue:read', 'clue:approve', 'clue:stats', 'discipline_record:read'],
   },
   discipline_officer: {
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'rectification:read', 'rectification:manage', 'rectification:verify',
       'rectification:approve_extension', 'inspection:read', 'inspection:manage', 'inspection:conduct', 'checklist:manage', 'draw:manage',
-      'complaint:read', 'complaint:intake', 'complaint:supervise', 'complaint:handle', 'complaint:identity', 'complaint:stats', 'complaint:catalogue'],
+      'complaint:read', 'complaint:intake', 'complaint:supervise', 'complaint:handle', 'complaint:identity', 'complaint:stats', 'complaint:catalogue',
+      'clue:read', 'clue:register', 'clue:manage', 'clue:stats', 'discipline_record:read'],
   },
   org_officer: {
     kind: 'business',
-    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage'],
+    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage', 'discipline_record:read'],
   },
   leader: {
     kind: 'business',
@@ -84,6 +93,8 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
   },
   branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle'] },
   unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle'] },
-  petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats'] },
+  petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats', 'clue:read', 'clue:register'] },
+  /** 线索保管人: decides identity requests; sees the request queue, nothing else of a clue. */
+  clue_custodian: { kind: 'business', permissions: ['org:read', 'user:read', 'clue:read', 'clue:custody'] },
   staff: { kind: 'business', permissions: ['org:read', 'rectification:read'] },
 };
