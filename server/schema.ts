@@ -13,6 +13,8 @@ import type { PeopleTables } from './modules/people/people.tables.js';
 import type { RectificationTables } from './modules/rectification/rectification.tables.js';
 import type { InspectionsTables } from './modules/inspections/inspections.tables.js';
 import type { ComplaintsTables } from './modules/complaints/complaints.tables.js';
+import type { SigningTables } from './platform/signing/signing.tables.js';
+import type { ClueStepsTables } from './modules/clues/steps/steps.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
@@ -30,4 +32,6 @@ export interface DB
     PeopleTables,
     RectificationTables,
     InspectionsTables,
-    ComplaintsTables {}
+    ComplaintsTables,
+    SigningTables,
+    ClueStepsTables {}

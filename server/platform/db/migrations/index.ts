@@ -7,6 +7,7 @@ import * as m0005 from './0005_inspections.js';
 import * as m0006 from './0006_people_indexes.js';
 import * as m0007 from './0007_complaints.js';
 import * as m0008 from './0008_person_membership.js';
+import * as m0009 from './0009_signing.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_people_indexes': m0006,
   '0007_complaints': m0007,
   '0008_person_membership': m0008,
+  '0009_signing': m0009,
 };
