@@ -411,7 +411,7 @@ export const ClueCloseNoAction = Body({ reason: Type.Enum(['false', 'unverifiabl
 export const ClueTransfer = Body({ recipient: Plain({ maxLength: 100 }), note: Text({ minLength: 0, maxLength: 2000 }) });
 export const ClueOutcome = Body({
   form: ClueForm,
-  /** A code from system.clue.outcomeMeasures for this form. */
+  /** A code from the tenant's measure catalogue for this form (contracts/clue-measures.ts, C). */
   measure: Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }),
   effectFrom: Type.Optional(DateOnly),
   note: Text({ minLength: 0, maxLength: 2000 }),

@@ -14,40 +14,6 @@ interface SettingDef<S extends TSchema> {
 const def = <S extends TSchema>(kind: 'system' | 'security', schema: S, dflt: Static<S>): SettingDef<S> => ({ kind, schema, default: dflt });
 const Int = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
 
-/**
- * 四种形态 measures an outcome may record, per form; effectMonths is the period the rules attach
- * (党纪 警告 12, 严重警告 18, 留党察看 up to 24), 0 when none. Names are the tenant's own wording.
- */
-const ClueMeasureDef = Type.Object(
-  {
-    code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }),
-    form: Int(1, 4),
-    name: Type.String({ format: 'plain', minLength: 1, maxLength: 30 }),
-    nameEn: Type.String({ format: 'plain', minLength: 1, maxLength: 60 }),
-    effectMonths: Int(0, 60),
-  },
-  { additionalProperties: false },
-);
-export type ClueMeasureDef = Static<typeof ClueMeasureDef>;
-const measure = (code: string, form: number, name: string, nameEn: string, effectMonths = 0): ClueMeasureDef => ({ code, form, name, nameEn, effectMonths });
-const clueMeasureDefaults: ClueMeasureDef[] = [
-  measure('reminder_talk', 1, '谈话提醒', 'Reminder talk'),
-  measure('criticism', 1, '批评教育', 'Criticism and education'),
-  measure('self_examination', 1, '责令检查', 'Ordered self-examination'),
-  measure('admonishment', 1, '诫勉', 'Admonishment'),
-  measure('warning', 2, '警告', 'Warning', 12),
-  measure('serious_warning', 2, '严重警告', 'Serious warning', 18),
-  measure('suspension_advice', 2, '建议停职检查', 'Suspension recommended'),
-  measure('reassignment_advice', 2, '建议调整职务', 'Reassignment recommended'),
-  measure('resignation_advice', 2, '建议责令辞职', 'Resignation recommended'),
-  measure('dismissal_advice', 2, '建议免职', 'Removal recommended'),
-  measure('post_removal', 3, '撤销党内职务', 'Removal from party posts', 24),
-  measure('probation', 3, '留党察看', 'Party probation', 24),
-  measure('expulsion', 3, '开除党籍', 'Expulsion from the party'),
-  measure('demotion_advice', 3, '建议降职或撤职', 'Demotion recommended'),
-  measure('criminal_referral', 4, '移送追究刑事责任', 'Referred for criminal prosecution'),
-];
-
 export const settingDefs = {
   'security.password.minLength': def('security', Int(8, 64), 8),
   'security.password.minClasses': def('security', Int(1, 4), 3),
@@ -81,7 +47,6 @@ export const settingDefs = {
   'system.clue.preliminaryCheckWorkingDays': def('system', Int(1, 180), 30),
   'system.clue.identityGrantHours': def('system', Int(1, 168), 24),
   'system.clue.retaliationCheckDays': def('system', Int(1, 365), 90),
-  'system.clue.outcomeMeasures': def('system', Type.Array(ClueMeasureDef, { minItems: 1, maxItems: 60 }), clueMeasureDefaults),
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;

@@ -15,6 +15,7 @@ import type { InspectionsTables } from './modules/inspections/inspections.tables
 import type { ComplaintsTables } from './modules/complaints/complaints.tables.js';
 import type { SigningTables } from './platform/signing/signing.tables.js';
 import type { ClueStepsTables } from './modules/clues/steps/steps.tables.js';
+import type { CluesTables } from './modules/clues/clues.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
@@ -34,4 +35,5 @@ export interface DB
     InspectionsTables,
     ComplaintsTables,
     SigningTables,
-    ClueStepsTables {}
+    ClueStepsTables,
+    CluesTables {}

@@ -70,6 +70,8 @@ export interface ComplaintTable {
   dissatisfied: number;
   intake_by: string | null;
   updated_at: string;
+  /** Set when the complaint became a clue (问题线索); never shown on the complaint. */
+  clue_id: string | null;
 }
 
 export interface ComplaintEventTable {

@@ -8,6 +8,7 @@ import * as m0006 from './0006_people_indexes.js';
 import * as m0007 from './0007_complaints.js';
 import * as m0008 from './0008_person_membership.js';
 import * as m0009 from './0009_signing.js';
+import * as m0010 from './0010_clues.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_complaints': m0007,
   '0008_person_membership': m0008,
   '0009_signing': m0009,
+  '0010_clues': m0010,
 };
