@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { ClueMeasureCatalogue, defaultClueMeasures } from './clue-measures.js';
 
 /**
  * Tenant settings with typed defaults. `kind` says which administrator edits them:
@@ -47,6 +48,7 @@ export const settingDefs = {
   'system.clue.preliminaryCheckWorkingDays': def('system', Int(1, 180), 30),
   'system.clue.identityGrantHours': def('system', Int(1, 168), 24),
   'system.clue.retaliationCheckDays': def('system', Int(1, 365), 90),
+  'system.clue.outcomeMeasures': def('system', ClueMeasureCatalogue, defaultClueMeasures),
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;
