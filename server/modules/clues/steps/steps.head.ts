@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../../platform/context.js';
 import { GENESIS } from './steps.chain.js';
 
@@ -7,13 +6,17 @@ import { GENESIS } from './steps.chain.js';
  * one clue chain in a single order (PostgreSQL) and a step whose use case fails rolls the count back.
  */
 export async function claimStep(tx: Tx, tenantId: string, clueId: string): Promise<{ seq: number; prevHash: string }> {
-  const res = await sql<{ step_count: number; step_head: string | null }>`
-    update clue set step_count = step_count + 1 where tenant_id = ${tenantId} and id = ${clueId} returning step_count, step_head`.execute(tx);
-  const row = res.rows[0];
+  const row = await tx
+    .updateTable('clue')
+    .set((eb) => ({ step_count: eb('step_count', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', clueId)
+    .returning(['step_count', 'step_head'])
+    .executeTakeFirst();
   if (!row) throw new Error(`no clue ${clueId} to append a step to`);
   return { seq: Number(row.step_count), prevHash: row.step_head || GENESIS };
 }
 
 export async function setHead(tx: Tx, tenantId: string, clueId: string, hash: string): Promise<void> {
-  await sql`update clue set step_head = ${hash} where tenant_id = ${tenantId} and id = ${clueId}`.execute(tx);
+  await tx.updateTable('clue').set({ step_head: hash }).where('tenant_id', '=', tenantId).where('id', '=', clueId).execute();
 }
