@@ -16,6 +16,7 @@ import type { ComplaintsTables } from './modules/complaints/complaints.tables.js
 import type { SigningTables } from './platform/signing/signing.tables.js';
 import type { ClueStepsTables } from './modules/clues/steps/steps.tables.js';
 import type { CluesTables } from './modules/clues/clues.tables.js';
+import type { ClueDisposalTables } from './modules/clues/disposal/disposal.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
@@ -36,4 +37,5 @@ export interface DB
     ComplaintsTables,
     SigningTables,
     ClueStepsTables,
-    CluesTables {}
+    CluesTables,
+    ClueDisposalTables {}

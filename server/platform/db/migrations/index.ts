@@ -9,6 +9,7 @@ import * as m0007 from './0007_complaints.js';
 import * as m0008 from './0008_person_membership.js';
 import * as m0009 from './0009_signing.js';
 import * as m0010 from './0010_clues.js';
+import * as m0011 from './0011_clue_disposal.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_person_membership': m0008,
   '0009_signing': m0009,
   '0010_clues': m0010,
+  '0011_clue_disposal': m0011,
 };
