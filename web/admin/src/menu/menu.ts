@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram, Search, Finished, ChatDotRound, Message, EditPen, DataAnalysis, Memo } from '@element-plus/icons-vue';
+import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram, Search, Finished, ChatDotRound, Message, EditPen, DataAnalysis, Memo, Briefcase, Files, DocumentAdd, PieChart, Checked } from '@element-plus/icons-vue';
 import type { Permission } from '../api/types';
 
 export interface MenuItem {
@@ -34,6 +34,17 @@ export const menu: MenuItem[] = [
       { key: 'complaint-intake', titleKey: 'menu.complaintIntake', icon: EditPen, anyOf: ['complaint:intake'] },
       { key: 'complaint-stats', titleKey: 'menu.complaintStats', icon: DataAnalysis, anyOf: ['complaint:stats'] },
       { key: 'complaint-catalogue', titleKey: 'menu.complaintCatalogue', icon: Memo, anyOf: ['complaint:catalogue'] },
+    ],
+  },
+  {
+    key: 'cluesGroup',
+    titleKey: 'menu.cluesGroup',
+    icon: Briefcase,
+    children: [
+      { key: 'clues', titleKey: 'menu.clues', icon: Files, anyOf: ['clue:read'] },
+      { key: 'clue-register', titleKey: 'menu.clueRegister', icon: DocumentAdd, anyOf: ['clue:register'] },
+      { key: 'clue-stats', titleKey: 'menu.clueStats', icon: PieChart, anyOf: ['clue:stats'] },
+      { key: 'clue-custody', titleKey: 'menu.clueCustody', icon: Checked, anyOf: ['clue:custody'] },
     ],
   },
   {

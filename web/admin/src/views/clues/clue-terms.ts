@@ -1,0 +1,81 @@
+import type { ClueCategory, ClueClock, ClueLedger, ClueMethod, ClueReportedLevel, ClueSource, ClueStatus, ClueSummary } from '../../api/clues';
+
+type Tone = 'primary' | 'success' | 'warning' | 'danger' | 'info';
+
+// The contract's lists, written out so that TypeBox stays out of the bundle; a test holds them equal.
+export const sourceOrder: readonly ClueSource[] = ['letter', 'visit', 'phone', 'online_12388', 'referral_upper', 'supervision', 'inspection_audit'];
+export const categoryOrder: readonly ClueCategory[] = ['political', 'organizational', 'integrity', 'mass', 'work', 'life'];
+export const levelOrder: readonly ClueReportedLevel[] = ['division', 'section', 'below'];
+export const methodOrder: readonly ClueMethod[] = ['talk_inquiry', 'preliminary_check', 'shelve', 'close', 'transfer'];
+export const statusOrder: readonly ClueStatus[] = [
+  'registered', 'accepted', 'not_accepted', 'forwarded_up', 'forwarded_down', 'repeat',
+  'proposed', 'studied', 'approved', 'in_disposal', 'shelved', 'transferred', 'concluded', 'outcome_recorded', 'closed',
+];
+export const ledgerOrder: readonly ClueLedger[] = ['intake', 'disposal', 'supervision', 'closure'];
+export const formOrder = [1, 2, 3, 4] as const;
+
+/** Waiting for a scope decision or an approval stands out; the terminal states are quiet. */
+export const statusTag: Record<ClueStatus, Tone> = {
+  registered: 'danger',
+  accepted: 'primary',
+  not_accepted: 'info',
+  forwarded_up: 'info',
+  forwarded_down: 'warning',
+  repeat: 'info',
+  proposed: 'warning',
+  studied: 'warning',
+  approved: 'primary',
+  in_disposal: 'primary',
+  shelved: 'info',
+  transferred: 'info',
+  concluded: 'primary',
+  outcome_recorded: 'primary',
+  closed: 'success',
+};
+
+export function isLedger(v: unknown): v is ClueLedger {
+  return typeof v === 'string' && (ledgerOrder as readonly string[]).includes(v);
+}
+
+/**
+ * Columns of each ledger after the register number, as the practice registers keep them (开平 ledgers):
+ * 受理 — date, source, 实名/匿名, reported person, category, summary; 分流办理 — decision date, method, handler;
+ * 跟踪督办 — the clock that runs out first; 办结反馈 — closing date, form and measure, what the named reporter was told.
+ */
+export const ledgerColumns = {
+  intake: ['receivedOn', 'source', 'named', 'reported', 'category', 'summary', 'status'],
+  disposal: ['reported', 'category', 'scopeDecidedOn', 'method', 'owner', 'status'],
+  supervision: ['reported', 'method', 'owner', 'status', 'nextClock'],
+  closure: ['reported', 'closedOn', 'outcome', 'named', 'notices', 'status'],
+} as const satisfies Record<ClueLedger, readonly string[]>;
+export type LedgerColumn = (typeof ledgerColumns)[ClueLedger][number];
+
+export interface ClockMark {
+  /** CSS modifier: `ok` runs on time, `none` is done. */
+  colour: 'ok' | 'yellow' | 'red' | 'blue' | 'none';
+  labelKey: string;
+}
+
+/** A clock the server sends with no colour and no doneOn is on time; a done clock no longer runs. */
+export function clockMark(clock: ClueClock): ClockMark {
+  const colour = clock.doneOn ? 'none' : (clock.colour ?? 'ok');
+  return { colour, labelKey: `clues.clocks.colours.${colour}` };
+}
+
+/**
+ * What the closure ledger says about telling a named reporter: both notices' dates, or that none is owed
+ * (匿名); never the reporter's name.
+ */
+export function noticeState(row: Pick<ClueSummary, 'named' | 'acceptanceNoticeOn' | 'resultNoticeOn'>): { key: string; date: string | null }[] {
+  if (!row.named) return [{ key: 'clues.notices.notOwed', date: null }];
+  return [
+    { key: 'clues.notices.acceptance', date: row.acceptanceNoticeOn },
+    { key: 'clues.notices.result', date: row.resultNoticeOn },
+  ];
+}
+
+/** A built-in measure code by its locale name; a code an administrator added shows as stored. */
+export function measureKey(code: string, known: (key: string) => boolean): string | null {
+  const key = `clues.measures.${code}`;
+  return known(key) ? key : null;
+}
