@@ -27,6 +27,7 @@ import { complaintCatalogueRoutes } from './complaints/complaints.catalogue.rout
 import { complaintDigest } from './complaints/complaints.digest.js';
 import { complaintPortalJobs } from './complaints/portal/portal.jobs.js';
 import { complaintJobs } from './complaints/complaints.jobs.js';
+import { clueStepRoutes } from './clues/steps/steps.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -52,6 +53,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(complaintPortalRoutes, { prefix: '/api/portal/complaints' });
   await app.register(complaintRoutes, { prefix: '/api/complaints' });
   await app.register(complaintCatalogueRoutes, { prefix: '/api/complaint-catalogue' });
+  await app.register(clueStepRoutes, { prefix: '/api/clues' });
 }
 
 /** Every module's due items feed one daily digest per person. */

@@ -13,6 +13,7 @@ import { rectificationCases } from '../modules/rectification/rectification.cases
 import { inspectionCases } from '../modules/inspections/inspections.cases.js';
 import { complaintPortalCases } from '../modules/complaints/portal/portal.cases.js';
 import { complaintCases } from '../modules/complaints/complaints.cases.js';
+import { clueStepCases } from '../modules/clues/steps/steps.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases];

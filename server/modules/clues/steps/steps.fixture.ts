@@ -19,7 +19,7 @@ export async function userCtx(w: World, user: FixtureUser): Promise<Ctx> {
 let counter = 0;
 
 /** A clue row with no sealed fields: the step log needs only its id and head columns. */
-export async function bareClue(w: World): Promise<string> {
+export async function bareClue(w: World, reportedOrg = w.orgs.unitA): Promise<string> {
   const id = newId();
   counter += 1;
   const at = nowIso(w.deps.clock);
@@ -28,7 +28,7 @@ export async function bareClue(w: World): Promise<string> {
     .values({
       tenant_id: w.tenantId, id, code: `XS-T-${counter}-${id.slice(-6)}`, year: 2026, seq: counter, source: 'letter', named: 0, category: 'integrity',
       status: 'registered', received_on: at.slice(0, 10), registered_at: at, registered_by: null, reported_person_id: null, reported_name_enc: null,
-      reported_org_id: w.orgs.unitA, reported_level: 'below', summary_enc: null, content_enc: null, reporter_name_enc: null, reporter_mobile_enc: null,
+      reported_org_id: reportedOrg, reported_level: 'below', summary_enc: null, content_enc: null, reporter_name_enc: null, reporter_mobile_enc: null,
       reporter_unit_enc: null, repeat_of: null, complaint_id: null, scope_decision: null, scope_decided_on: null, scope_decided_by: null,
       scope_reason_enc: null, forward_recipient: null, forward_ack_due: null, forward_ack_on: null, forward_ack_note_enc: null, erased_at: null,
       method: null, outcome_form: null, outcome_measure: null, closed_on: null, acceptance_notice_on: null, result_notice_on: null,
@@ -69,4 +69,12 @@ export async function privileged(w: World, fn: () => Promise<unknown>): Promise<
   } finally {
     await sql`alter table clue_step enable trigger user`.execute(db);
   }
+}
+
+/** Puts a fixture user on a clue's access list directly, as the clue services would. */
+export async function listOn(w: World, clueId: string, user: FixtureUser, role: 'owner' | 'handler' | 'approver' | 'registrar' = 'handler'): Promise<void> {
+  await w.deps.db
+    .insertInto('clue_access')
+    .values({ tenant_id: w.tenantId, id: newId(), clue_id: clueId, account_id: w.users[user].id, role, added_by: null, added_at: nowIso(w.deps.clock), removed_by: null, removed_at: null })
+    .execute();
 }
