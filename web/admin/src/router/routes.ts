@@ -51,6 +51,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'clues/new', name: 'clue-register', component: () => import('../views/clues/ClueRegisterView.vue'), meta: { titleKey: 'menu.clueRegister', groupKey: 'menu.cluesGroup', anyOf: ['clue:register'] } },
       { path: 'clues/stats', name: 'clue-stats', component: () => import('../views/clues/ClueStatsView.vue'), meta: { titleKey: 'menu.clueStats', groupKey: 'menu.cluesGroup', anyOf: ['clue:stats'] } },
       { path: 'clues/custody', name: 'clue-custody', component: () => import('../views/clues/ClueCustodyView.vue'), meta: { titleKey: 'menu.clueCustody', groupKey: 'menu.cluesGroup', anyOf: ['clue:custody'] } },
+      { path: 'clues/:id', name: 'clue-detail', component: () => import('../views/clues/detail/ClueDetailView.vue'), meta: { titleKey: 'clue-detail.title', groupKey: 'menu.cluesGroup', menuKey: 'clues', anyOf: ['clue:read'] } },
       { path: 'orgs', name: 'orgs', component: () => import('../views/orgs/OrgsView.vue'), meta: { titleKey: 'menu.orgs', groupKey: 'menu.directory', anyOf: ['org:read'] } },
       { path: 'people', name: 'people', component: () => import('../views/people/PeopleView.vue'), meta: { titleKey: 'menu.people', groupKey: 'menu.directory', anyOf: ['person:read'] } },
       { path: 'posts', name: 'posts', component: () => import('../views/people/PostsView.vue'), meta: { titleKey: 'menu.posts', groupKey: 'menu.directory', anyOf: ['org:read'] } },
