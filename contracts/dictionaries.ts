@@ -22,5 +22,6 @@ export const dictionaryDefaults: Record<string, DictDefault[]> = {
     { code: 'plan', zh: '方案', en: 'Plan' },
     { code: 'photo', zh: '照片', en: 'Photo' },
     { code: 'ledger', zh: '台账', en: 'Ledger' },
+    { code: 'talk_notes', zh: '谈话笔记', en: 'Talk notes' },
   ],
 };

@@ -49,6 +49,9 @@ export const Permissions = {
   'clue:custody': 'business',
   'clue:stats': 'business',
   'discipline_record:read': 'business',
+  'duty:read': 'business',
+  'duty:manage': 'business',
+  'duty:sign': 'business',
 } as const satisfies Record<string, PermissionKind>;
 
 export type Permission = keyof typeof Permissions;
@@ -74,27 +77,27 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read', 'rectification:read', 'rectification:verify',
       'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats',
-      'clue:read', 'clue:approve', 'clue:stats', 'discipline_record:read'],
+      'clue:read', 'clue:approve', 'clue:stats', 'discipline_record:read', 'duty:read', 'duty:sign'],
   },
   discipline_officer: {
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'rectification:read', 'rectification:manage', 'rectification:verify',
       'rectification:approve_extension', 'inspection:read', 'inspection:manage', 'inspection:conduct', 'checklist:manage', 'draw:manage',
       'complaint:read', 'complaint:intake', 'complaint:supervise', 'complaint:handle', 'complaint:identity', 'complaint:stats', 'complaint:catalogue',
-      'clue:read', 'clue:register', 'clue:manage', 'clue:stats', 'discipline_record:read'],
+      'clue:read', 'clue:register', 'clue:manage', 'clue:stats', 'discipline_record:read', 'duty:read', 'duty:manage', 'duty:sign'],
   },
   org_officer: {
     kind: 'business',
-    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage', 'discipline_record:read'],
+    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage', 'discipline_record:read', 'duty:read', 'duty:manage', 'duty:sign'],
   },
   leader: {
     kind: 'business',
-    permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats'],
+    permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats', 'duty:read', 'duty:sign'],
   },
-  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle'] },
-  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle'] },
-  petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats', 'clue:read', 'clue:register'] },
+  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign'] },
+  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign'] },
+  petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats', 'clue:read', 'clue:register', 'duty:read', 'duty:sign'] },
   /** 线索保管人: decides identity requests; sees the request queue, nothing else of a clue. */
   clue_custodian: { kind: 'business', permissions: ['clue:read', 'clue:custody'] },
-  staff: { kind: 'business', permissions: ['org:read', 'rectification:read'] },
+  staff: { kind: 'business', permissions: ['org:read', 'rectification:read', 'duty:read', 'duty:sign'] },
 };

@@ -49,6 +49,8 @@ export const settingDefs = {
   'system.clue.identityGrantHours': def('system', Int(1, 168), 24),
   'system.clue.retaliationCheckDays': def('system', Int(1, 365), 90),
   'system.clue.outcomeMeasures': def('system', ClueMeasureCatalogue, defaultClueMeasures),
+  'system.dutyTask.remindWorkingDays': def('system', Int(0, 30), 3),
+  'system.dutyTask.escalateWorkingDays': def('system', Int(0, 60), 5),
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;
