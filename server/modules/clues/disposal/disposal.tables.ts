@@ -155,6 +155,16 @@ export interface ClueReporterContactTable {
   at: string;
 }
 
+export interface ClueClockReminderTable {
+  tenant_id: string;
+  id: string;
+  clue_id: string;
+  clock: string;
+  due: string;
+  colour: string;
+  sent_at: string;
+}
+
 export interface ClueDisposalTables {
   clue_proposal: ClueProposalTable;
   clue_approval: ClueApprovalTable;
@@ -166,4 +176,5 @@ export interface ClueDisposalTables {
   person_discipline_record: PersonDisciplineRecordTable;
   clue_outcome: ClueOutcomeTable;
   clue_reporter_contact: ClueReporterContactTable;
+  clue_clock_reminder: ClueClockReminderTable;
 }

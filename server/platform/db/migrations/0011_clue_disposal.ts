@@ -162,10 +162,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   contact = tenantFk(contact, 'clue_reporter_contact_clue', 'clue_id', 'clue', 'cascade');
   await contact.execute();
   await index(db, 'clue_reporter_contact', ['tenant_id', 'clue_id', 'kind']);
+
+  // One reminder per clock, due date and colour; kept here rather than in the job table the 系统管理员 reads.
+  let reminder = tenantTable(db, 'clue_clock_reminder')
+    .addColumn('clue_id', 'text', (c) => c.notNull())
+    .addColumn('clock', 'text', (c) => c.notNull())
+    .addColumn('due', 'text', (c) => c.notNull())
+    .addColumn('colour', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull());
+  reminder = tenantFk(reminder, 'clue_clock_reminder_clue', 'clue_id', 'clue', 'cascade');
+  await reminder.execute();
+  await index(db, 'clue_clock_reminder', ['tenant_id', 'clue_id', 'clock', 'due', 'colour'], true);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['clue_reporter_contact', 'clue_outcome', 'person_discipline_record', 'clue_ending', 'clue_shelve', 'clue_check', 'clue_talk_inquiry', 'clue_spot_draw', 'clue_approval', 'clue_proposal']) {
+  for (const t of ['clue_clock_reminder', 'clue_reporter_contact', 'clue_outcome', 'person_discipline_record', 'clue_ending', 'clue_shelve', 'clue_check', 'clue_talk_inquiry', 'clue_spot_draw', 'clue_approval', 'clue_proposal']) {
     await db.schema.dropTable(t).execute();
   }
 }
