@@ -98,6 +98,6 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
   unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign'] },
   petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats', 'clue:read', 'clue:register', 'duty:read', 'duty:sign'] },
   /** 线索保管人: decides identity requests; sees the request queue, nothing else of a clue. */
-  clue_custodian: { kind: 'business', permissions: ['clue:read', 'clue:custody'] },
+  clue_custodian: { kind: 'business', permissions: ['clue:custody'] },
   staff: { kind: 'business', permissions: ['org:read', 'rectification:read', 'duty:read', 'duty:sign'] },
 };

@@ -28,6 +28,7 @@ import { complaintDigest } from './complaints/complaints.digest.js';
 import { complaintPortalJobs } from './complaints/portal/portal.jobs.js';
 import { complaintJobs } from './complaints/complaints.jobs.js';
 import { clueStepRoutes } from './clues/steps/steps.routes.js';
+import { clueIdentityRequestRoutes, clueRoutes, complaintClueRoutes } from './clues/clues.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -54,6 +55,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(complaintRoutes, { prefix: '/api/complaints' });
   await app.register(complaintCatalogueRoutes, { prefix: '/api/complaint-catalogue' });
   await app.register(clueStepRoutes, { prefix: '/api/clues' });
+  await app.register(clueRoutes, { prefix: '/api/clues' });
+  await app.register(clueIdentityRequestRoutes, { prefix: '/api/clue-identity-requests' });
+  await app.register(complaintClueRoutes, { prefix: '/api/complaints' });
 }
 
 /** Every module's due items feed one daily digest per person. */

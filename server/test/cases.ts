@@ -14,6 +14,7 @@ import { inspectionCases } from '../modules/inspections/inspections.cases.js';
 import { complaintPortalCases } from '../modules/complaints/portal/portal.cases.js';
 import { complaintCases } from '../modules/complaints/complaints.cases.js';
 import { clueStepCases } from '../modules/clues/steps/steps.cases.js';
+import { clueCases } from '../modules/clues/clues.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases];
