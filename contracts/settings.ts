@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ClueMeasureCatalogue, defaultClueMeasures } from './clue-measures.js';
+import { GradeRules, PayCoefficients, defaultGradeRules, defaultPayCoefficients } from './assessment.js';
 
 /**
  * Tenant settings with typed defaults. `kind` says which administrator edits them:
@@ -49,6 +50,8 @@ export const settingDefs = {
   'system.clue.identityGrantHours': def('system', Int(1, 168), 24),
   'system.clue.retaliationCheckDays': def('system', Int(1, 365), 90),
   'system.clue.outcomeMeasures': def('system', ClueMeasureCatalogue, defaultClueMeasures),
+  'system.assessment.gradeRules': def('system', GradeRules, defaultGradeRules),
+  'system.assessment.payCoefficients': def('system', PayCoefficients, defaultPayCoefficients),
   'system.dutyTask.remindWorkingDays': def('system', Int(0, 30), 3),
   'system.dutyTask.escalateWorkingDays': def('system', Int(0, 60), 5),
 } as const;
