@@ -17,6 +17,7 @@ import type { SigningTables } from './platform/signing/signing.tables.js';
 import type { ClueStepsTables } from './modules/clues/steps/steps.tables.js';
 import type { CluesTables } from './modules/clues/clues.tables.js';
 import type { ClueDisposalTables } from './modules/clues/disposal/disposal.tables.js';
+import type { DutyLettersTables } from './modules/duty-letters/duty-letters.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
@@ -38,4 +39,5 @@ export interface DB
     SigningTables,
     ClueStepsTables,
     CluesTables,
-    ClueDisposalTables {}
+    ClueDisposalTables,
+    DutyLettersTables {}

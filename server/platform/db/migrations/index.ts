@@ -10,6 +10,7 @@ import * as m0008 from './0008_person_membership.js';
 import * as m0009 from './0009_signing.js';
 import * as m0010 from './0010_clues.js';
 import * as m0011 from './0011_clue_disposal.js';
+import * as m0012 from './0012_duty_letters.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_signing': m0009,
   '0010_clues': m0010,
   '0011_clue_disposal': m0011,
+  '0012_duty_letters': m0012,
 };
