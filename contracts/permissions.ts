@@ -56,6 +56,7 @@ export const Permissions = {
   'duty:read': 'business',
   'duty:manage': 'business',
   'duty:sign': 'business',
+  'duty:report': 'business',
 } as const satisfies Record<string, PermissionKind>;
 
 export type Permission = keyof typeof Permissions;
@@ -81,27 +82,27 @@ export const builtinRoles: Record<string, { kind: RoleKind; permissions: Permiss
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'role:read', 'rectification:read', 'rectification:verify',
       'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats',
-      'clue:read', 'clue:approve', 'clue:stats', 'discipline_record:read', 'duty:read', 'duty:sign', 'assessment:read', 'assessment:approve'],
+      'clue:read', 'clue:approve', 'clue:stats', 'discipline_record:read', 'duty:read', 'duty:sign', 'duty:report', 'assessment:read', 'assessment:approve'],
   },
   discipline_officer: {
     kind: 'business',
     permissions: ['org:read', 'person:read', 'person:reveal', 'user:read', 'rectification:read', 'rectification:manage', 'rectification:verify',
       'rectification:approve_extension', 'inspection:read', 'inspection:manage', 'inspection:conduct', 'checklist:manage', 'draw:manage',
       'complaint:read', 'complaint:intake', 'complaint:supervise', 'complaint:handle', 'complaint:identity', 'complaint:stats', 'complaint:catalogue',
-      'clue:read', 'clue:register', 'clue:manage', 'clue:stats', 'discipline_record:read', 'duty:read', 'duty:manage', 'duty:sign', 'assessment:read', 'assessment:manage'],
+      'clue:read', 'clue:register', 'clue:manage', 'clue:stats', 'discipline_record:read', 'duty:read', 'duty:manage', 'duty:sign', 'duty:report', 'assessment:read', 'assessment:manage'],
   },
   org_officer: {
     kind: 'business',
-    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage', 'discipline_record:read', 'duty:read', 'duty:manage', 'duty:sign', 'assessment:read', 'assessment:manage'],
+    permissions: ['org:read', 'org:manage', 'person:read', 'person:manage', 'person:reveal', 'post:manage', 'leader:manage', 'discipline_record:read', 'duty:read', 'duty:manage', 'duty:sign', 'duty:report', 'assessment:read', 'assessment:manage'],
   },
   leader: {
     kind: 'business',
-    permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats', 'duty:read', 'duty:sign', 'assessment:read', 'assessment:self'],
+    permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:approve_extension', 'inspection:read', 'complaint:read', 'complaint:stats', 'duty:read', 'duty:sign', 'duty:report', 'assessment:read', 'assessment:self'],
   },
-  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign', 'assessment:read', 'assessment:self'] },
-  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign', 'assessment:read', 'assessment:self'] },
+  branch_secretary: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign', 'duty:report', 'assessment:read', 'assessment:self'] },
+  unit_head: { kind: 'business', permissions: ['org:read', 'person:read', 'rectification:read', 'rectification:manage', 'complaint:read', 'complaint:handle', 'duty:read', 'duty:sign', 'duty:report', 'assessment:read', 'assessment:self'] },
   petition_officer: { kind: 'business', permissions: ['org:read', 'person:read', 'complaint:read', 'complaint:intake', 'complaint:stats', 'clue:read', 'clue:register', 'duty:read', 'duty:sign'] },
   /** 线索保管人: decides identity requests; sees the request queue, nothing else of a clue. */
   clue_custodian: { kind: 'business', permissions: ['clue:custody'] },
-  staff: { kind: 'business', permissions: ['org:read', 'rectification:read', 'duty:read', 'duty:sign'] },
+  staff: { kind: 'business', permissions: ['org:read', 'rectification:read', 'duty:read', 'duty:sign', 'duty:report'] },
 };
