@@ -18,6 +18,7 @@ import type { ClueStepsTables } from './modules/clues/steps/steps.tables.js';
 import type { CluesTables } from './modules/clues/clues.tables.js';
 import type { ClueDisposalTables } from './modules/clues/disposal/disposal.tables.js';
 import type { DutyLettersTables } from './modules/duty-letters/duty-letters.tables.js';
+import type { AssessmentTables } from './modules/assessment/assessment.tables.js';
 
 /** The whole database as Kysely sees it: each owner declares its tables beside its code. */
 export interface DB
@@ -40,4 +41,5 @@ export interface DB
     ClueStepsTables,
     CluesTables,
     ClueDisposalTables,
-    DutyLettersTables {}
+    DutyLettersTables,
+    AssessmentTables {}

@@ -11,6 +11,7 @@ import * as m0009 from './0009_signing.js';
 import * as m0010 from './0010_clues.js';
 import * as m0011 from './0011_clue_disposal.js';
 import * as m0012 from './0012_duty_letters.js';
+import * as m0014 from './0014_assessment.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_clues': m0010,
   '0011_clue_disposal': m0011,
   '0012_duty_letters': m0012,
+  '0014_assessment': m0014,
 };
