@@ -17,6 +17,7 @@ import type { SigningTables } from './platform/signing/signing.tables.js';
 import type { ClueStepsTables } from './modules/clues/steps/steps.tables.js';
 import type { CluesTables } from './modules/clues/clues.tables.js';
 import type { ClueDisposalTables } from './modules/clues/disposal/disposal.tables.js';
+import type { DutyTasksTables } from './modules/duty-tasks/duty-tasks.tables.js';
 import type { DutyLettersTables } from './modules/duty-letters/duty-letters.tables.js';
 import type { AssessmentTables } from './modules/assessment/assessment.tables.js';
 
@@ -42,4 +43,5 @@ export interface DB
     CluesTables,
     ClueDisposalTables,
     DutyLettersTables,
-    AssessmentTables {}
+    AssessmentTables,
+    DutyTasksTables {}

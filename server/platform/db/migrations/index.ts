@@ -12,6 +12,7 @@ import * as m0010 from './0010_clues.js';
 import * as m0011 from './0011_clue_disposal.js';
 import * as m0012 from './0012_duty_letters.js';
 import * as m0014 from './0014_assessment.js';
+import * as m0013 from './0013_duty_tasks.js';
 
 /** Every migration in order; a new one is a new file plus one line here. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_clue_disposal': m0011,
   '0012_duty_letters': m0012,
   '0014_assessment': m0014,
+  '0013_duty_tasks': m0013,
 };
