@@ -52,16 +52,26 @@ async function accountKey(tx: Tx, ctx: Ctx, accountId: string): Promise<{ privat
   return { privateKey: crypto.decrypt(ctx.tenantId, row.private_key_enc, aad(accountId)), publicKey: row.public_key };
 }
 
+export interface Signer {
+  publicKey: string;
+  sign(message: string): Signed;
+}
+
 /**
- * Signs `message` as the acting user with their own key, or as the system (jobs) with the audit key.
- * Public callers never sign: nothing they send carries a handler's authority.
+ * The signer for the acting user (their own key, made now if they have none) or for the system (jobs: the
+ * audit key). Public callers never sign: nothing they send carries a handler's authority. A key counts
+ * from the moment it was made, so a record that states its own time takes that time after this call.
  */
-export async function signAs(tx: Tx, ctx: Ctx, message: string): Promise<Signed> {
+export async function signerFor(tx: Tx, ctx: Ctx): Promise<Signer> {
   const { crypto, keys } = ctx.deps;
-  if (ctx.actor.kind === 'system') {
-    return { signature: crypto.sm2Sign(keys.auditKey.privateKey, message), publicKey: keys.auditKey.publicKey };
-  }
-  if (ctx.actor.kind !== 'user') throw new Error('only staff and the system sign');
-  const key = await accountKey(tx, ctx, ctx.actor.userId);
-  return { signature: crypto.sm2Sign(key.privateKey, message), publicKey: key.publicKey };
+  let key: { privateKey: string; publicKey: string };
+  if (ctx.actor.kind === 'system') key = keys.auditKey;
+  else if (ctx.actor.kind === 'user') key = await accountKey(tx, ctx, ctx.actor.userId);
+  else throw new Error('only staff and the system sign');
+  return { publicKey: key.publicKey, sign: (message) => ({ signature: crypto.sm2Sign(key.privateKey, message), publicKey: key.publicKey }) };
+}
+
+/** Signs `message` as the acting user or the system; see signerFor. */
+export async function signAs(tx: Tx, ctx: Ctx, message: string): Promise<Signed> {
+  return (await signerFor(tx, ctx)).sign(message);
 }

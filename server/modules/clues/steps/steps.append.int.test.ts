@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../../platform/clock/clock.js';
 import { systemCtx, type Ctx } from '../../../platform/context.js';
 import { createWorld, type World } from '../../../test/world.js';
 import { appendClueStep, digestText } from './steps.append.js';
@@ -110,5 +111,28 @@ describe('appendClueStep', () => {
     const q = w.deps.db.updateTable('clue_step').set({ kind: 'closed' }).where('tenant_id', '=', w.tenantId).where('clue_id', '=', clue);
     await expect(q.execute()).rejects.toThrow(/append-only/);
     await expect(w.deps.db.deleteFrom('clue_step').where('tenant_id', '=', w.tenantId).where('clue_id', '=', clue).execute()).rejects.toThrow(/append-only/);
+  });
+});
+
+/** A clock that moves on every reading, as the real one does between two statements. */
+class TickingClock extends FakeClock {
+  override now(): Date {
+    const d = super.now();
+    this.advance(1);
+    return d;
+  }
+}
+
+describe('a handler’s first step, on a clock that moves', () => {
+  it('is signed with a key that already counted when the step took its time', async () => {
+    const tw = await createWorld({ clock: new TickingClock('2026-03-02T09:00:00+08:00') });
+    try {
+      const clue = await bareClue(tw);
+      await appendAs(await userCtx(tw, 'discipline'), clue, [['registered', {}], ['proposed', { method: 'close' }]]);
+      await appendAs(await userCtx(tw, 'secretary'), clue, [['approved', { approve: true }]]);
+      expect(await verifyClueSteps(tw.deps.db, tw.deps, tw.tenantId, clue)).toEqual({ ok: true, steps: 3, problems: [] });
+    } finally {
+      await tw.close();
+    }
   });
 });

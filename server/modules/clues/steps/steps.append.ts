@@ -2,7 +2,7 @@ import type { ClueStepKind } from '../../../../contracts/clues.js';
 import type { Ctx, Tx } from '../../../platform/context.js';
 import { nowIso } from '../../../platform/clock/clock.js';
 import { newId } from '../../../platform/db/ids.js';
-import { signAs } from '../../../platform/signing/sign.js';
+import { signerFor } from '../../../platform/signing/sign.js';
 import { canonicalFacts, factsAad, stepHash, stepMessage, type StepFacts } from './steps.chain.js';
 import { claimStep, setHead } from './steps.head.js';
 
@@ -38,6 +38,8 @@ export async function appendClueStep(tx: Tx, ctx: Ctx, clueId: string, kind: Clu
   checkFacts(facts);
   const { crypto, clock } = ctx.deps;
   const { seq, prevHash } = await claimStep(tx, ctx.tenantId, clueId);
+  // Before the step takes its time: a handler's first step makes their key, which counts from then on.
+  const signer = await signerFor(tx, ctx);
   const canonical = canonicalFacts(facts);
   const row = {
     tenant_id: ctx.tenantId,
@@ -51,7 +53,7 @@ export async function appendClueStep(tx: Tx, ctx: Ctx, clueId: string, kind: Clu
     prev_hash: prevHash,
   };
   const hash = stepHash(crypto.sm3, row);
-  const signed = await signAs(tx, ctx, stepMessage(ctx.tenantId, clueId, seq, hash));
+  const signed = signer.sign(stepMessage(ctx.tenantId, clueId, seq, hash));
   await tx
     .insertInto('clue_step')
     .values({ ...row, facts_enc: crypto.encrypt(ctx.tenantId, canonical, factsAad(row.id)), hash, signature: signed.signature, public_key: signed.publicKey })
