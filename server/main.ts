@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: () => import('./cli/backup.js'),
   restore: () => import('./cli/restore.js'),
   'audit verify': () => import('./cli/audit-verify.js'),
+  'clue verify': () => import('./cli/clue-verify.js'),
   'draw verify': () => import('./cli/draw-verify.js'),
   'user create-admin': () => import('./cli/create-admin.js'),
   'bench-data': () => import('./cli/bench-data.js'),

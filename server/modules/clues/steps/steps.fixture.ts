@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { loadUserActor } from '../../../platform/access/actor.js';
 import { createSession, resolveSession } from '../../../platform/auth/session.js';
 import { nowIso } from '../../../platform/clock/clock.js';
-import type { Ctx, Tx } from '../../../platform/context.js';
+import type { Ctx, Deps, Tx } from '../../../platform/context.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { FixtureUser, World } from '../../../test/world.js';
 import { appendClueStep } from './steps.append.js';
@@ -10,16 +10,25 @@ import type { StepFacts } from './steps.chain.js';
 
 /** Test support for the step log: contexts, bare clue rows, steps, and writes past the append-only triggers. */
 
-export async function userCtx(w: World, user: FixtureUser): Promise<Ctx> {
-  const { token } = await createSession(w.deps, w.deps.db, { tenantId: w.tenantId, userId: w.users[user].id, mfaOk: true, sourceIp: null });
-  const loaded = await loadUserActor(w.deps, (await resolveSession(w.deps, token))!);
-  return { deps: w.deps, actor: loaded!.actor, tenantId: w.tenantId, requestId: null, sourceIp: null, idempotency: null };
+export async function accountCtx(deps: Deps, tenantId: string, accountId: string): Promise<Ctx> {
+  const { token } = await createSession(deps, deps.db, { tenantId, userId: accountId, mfaOk: true, sourceIp: null });
+  const loaded = await loadUserActor(deps, (await resolveSession(deps, token))!);
+  return { deps, actor: loaded!.actor, tenantId, requestId: null, sourceIp: null, idempotency: null };
 }
+
+export const userCtx = (w: World, user: FixtureUser): Promise<Ctx> => accountCtx(w.deps, w.tenantId, w.users[user].id);
 
 let counter = 0;
 
+/** Where a bare clue goes: a fixture world, or any tenant of a running app. */
+export interface ClueTarget {
+  deps: Deps;
+  tenantId: string;
+  orgs: { unitA: string };
+}
+
 /** A clue row with no sealed fields: the step log needs only its id and head columns. */
-export async function bareClue(w: World, reportedOrg = w.orgs.unitA): Promise<string> {
+export async function bareClue(w: ClueTarget, reportedOrg = w.orgs.unitA): Promise<string> {
   const id = newId();
   counter += 1;
   const at = nowIso(w.deps.clock);
@@ -50,7 +59,7 @@ export function appendAs(ctx: Ctx, clueId: string, steps: [Parameters<typeof app
  * What someone with database superuser rights can do: switch the append-only triggers off (SQLite: drop and
  * recreate them; PostgreSQL: DISABLE TRIGGER USER), change rows, switch them back on.
  */
-export async function privileged(w: World, fn: () => Promise<unknown>): Promise<void> {
+export async function privileged(w: { deps: Deps }, fn: () => Promise<unknown>): Promise<void> {
   const db = w.deps.db;
   if (w.deps.dialect === 'sqlite') {
     const triggers = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'clue_step'`.execute(db);

@@ -21,3 +21,10 @@ export async function clueHead(db: Db | Tx, tenantId: string, clueId: string): P
   const row = await db.selectFrom('clue').select(['step_count', 'step_head']).where('tenant_id', '=', tenantId).where('id', '=', clueId).executeTakeFirst();
   return row && { count: Number(row.step_count), head: row.step_head };
 }
+
+/** Every clue of a tenant, or the one with `code`, in register order: what an offline check walks. */
+export async function cluesToCheck(db: Db | Tx, tenantId: string, code?: string): Promise<{ id: string; code: string }[]> {
+  let q = db.selectFrom('clue').select(['id', 'code']).where('tenant_id', '=', tenantId);
+  if (code) q = q.where('code', '=', code);
+  return q.orderBy('year').orderBy('seq').execute();
+}
