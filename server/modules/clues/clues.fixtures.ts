@@ -1,4 +1,8 @@
 import type { RegisterClue } from '../../../contracts/clues.js';
+import { createSession } from '../../platform/auth/session.js';
+import { normalizeUsername } from '../../platform/auth/username.js';
+import { nowIso } from '../../platform/clock/clock.js';
+import { newId } from '../../platform/db/ids.js';
 import type { FixtureOrg, FixtureUser, World } from '../../test/world.js';
 
 /** Test support: clues made through the API as the fixture's 纪检委员 (discipline), who owns them. */
@@ -51,4 +55,35 @@ export async function withGrant(w: World, purpose: 'handling' | 'referral' = 'ha
   const { id, requestId } = await withIdentityRequest(w, purpose);
   await expectStatus(await w.as('custodian').post(`/api/clue-identity-requests/${requestId}/decision`, { approve: true, reason: '理由充分，同意' }), 200, 'approve');
   return id;
+}
+
+/**
+ * One more account beyond the fixture's, with a person in `org` (or none), holding a built-in role over
+ * the whole tenant; returns ids and a client with a fresh session.
+ */
+export async function extraAccount(w: World, o: { username: string; role: string; org: FixtureOrg | null; personName?: string }) {
+  const at = nowIso(w.clock);
+  let personId: string | null = null;
+  if (o.org) {
+    personId = newId();
+    await w.deps.db.insertInto('person').values({
+      tenant_id: w.tenantId, id: personId, name: o.personName ?? `${o.username}同志`, gender: 'male', birth_date: '1980-01-01', political_status: 'cpc_member',
+      party_join_date: '2005-07-01', id_number_enc: null, id_number_bidx: null, mobile_enc: null, mobile_bidx: null, primary_org_id: w.orgs[o.org],
+      status: 'active', created_at: at, updated_at: at,
+    }).execute();
+    await w.deps.db.insertInto('person_org').values({ tenant_id: w.tenantId, person_id: personId, org_id: w.orgs[o.org], is_primary: 1 }).execute();
+  }
+  const id = newId();
+  const role = await w.deps.db.selectFrom('role').select(['id', 'kind']).where('tenant_id', '=', w.tenantId).where('code', '=', o.role).executeTakeFirstOrThrow();
+  await w.deps.db.insertInto('user_account').values({
+    tenant_id: w.tenantId, id, username: o.username, username_norm: normalizeUsername(o.username), display_name: o.username, person_id: personId,
+    kind: role.kind, password_hash: 'x', password_changed_at: at, must_change_password: 0, status: 'active', mfa_secret: null, mfa_enrolled_at: null,
+    mfa_last_step: null, locale: 'zh-CN', last_login_at: null, created_at: at, updated_at: at,
+  }).execute();
+  await w.deps.db.insertInto('role_assignment').values({
+    tenant_id: w.tenantId, id: newId(), user_id: id, role_id: role.id, kind: role.kind, scope_kind: 'tenant', scope_org_id: null, created_at: at, created_by: null,
+  }).execute();
+  /** A client on a fresh session (call again after moving the clock past the idle timeout). */
+  const client = async () => w.withCookie((await createSession(w.deps, w.deps.db, { tenantId: w.tenantId, userId: id, mfaOk: true, sourceIp: '127.0.0.1' })).token);
+  return { id, personId, client };
 }
