@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx, type Ctx } from '../../../platform/context.js';
 import { sm2PublicKeyPem } from '../../../platform/crypto/sm2-der.js';
 import { createWorld, type World } from '../../../test/world.js';
+import { accepted, CLUE_CONTENT, CLUE_REPORTER, CLUE_SUMMARY, listed } from '../clues.fixtures.js';
 import { digestText } from './steps.append.js';
 import { factsAad, stepMessage } from './steps.chain.js';
 import { appendAs, bareClue, listOn, privileged, userCtx } from './steps.fixture.js';
@@ -136,5 +137,22 @@ describe('who may read a clue’s log', () => {
     const clue = await handledClue();
     await listOn(w, clue, 'orgOfficer', 'handler');
     for (const url of routes(clue)) expect((await w.as('orgOfficer').get(url)).statusCode, url).toBe(403);
+  });
+});
+
+describe('the log the clue services write', () => {
+  it('holds each of their steps, signed by whoever took it, verifying, and none of the clue’s text', async () => {
+    const clue = await accepted(w);
+    await listed(w, clue, 'secretary', 'approver');
+    const res = await w.as('secretary').get(`/api/clues/${clue}/steps`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { seq: number; kind: string; actor: { id: string } | null; signed: boolean }[];
+    expect(items.map((s) => [s.seq, s.kind, s.actor?.id, s.signed])).toEqual([
+      [1, 'registered', w.users.discipline.id, true],
+      [2, 'scope_decided', w.users.discipline.id, true],
+      [3, 'access_added', w.users.discipline.id, true],
+    ]);
+    for (const text of [CLUE_CONTENT, CLUE_SUMMARY, CLUE_REPORTER.name, CLUE_REPORTER.mobile, CLUE_REPORTER.unit, '赵某某']) expect(res.body).not.toContain(text);
+    expect((await w.as('secretary').get(`/api/clues/${clue}/steps/verify`)).json()).toEqual({ ok: true, steps: 3, problems: [] });
   });
 });
