@@ -28,7 +28,10 @@ import { complaintDigest } from './complaints/complaints.digest.js';
 import { complaintPortalJobs } from './complaints/portal/portal.jobs.js';
 import { complaintJobs } from './complaints/complaints.jobs.js';
 import { clueStepRoutes } from './clues/steps/steps.routes.js';
+import { clueDisposalRoutes, disciplineRecordRoutes } from './clues/disposal/disposal.routes.js';
+import { clueDisposalJobs } from './clues/disposal/disposal.jobs.js';
 import { clueIdentityRequestRoutes, clueRoutes, complaintClueRoutes } from './clues/clues.routes.js';
+import { assessmentRoutes } from './assessment/assessment.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -55,10 +58,13 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(complaintRoutes, { prefix: '/api/complaints' });
   await app.register(complaintCatalogueRoutes, { prefix: '/api/complaint-catalogue' });
   await app.register(clueStepRoutes, { prefix: '/api/clues' });
+  await app.register(clueDisposalRoutes, { prefix: '/api/clues' });
+  await app.register(disciplineRecordRoutes, { prefix: '/api/people' });
   await app.register(clueRoutes, { prefix: '/api/clues' });
   await app.register(clueIdentityRequestRoutes, { prefix: '/api/clue-identity-requests' });
   await app.register(complaintClueRoutes, { prefix: '/api/complaints' });
+  await app.register(assessmentRoutes, { prefix: '/api/assessment' });
 }
 
 /** Every module's due items feed one daily digest per person. */
-export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, ...complaintJobs, digestJob([rectificationDigest, complaintDigest])];
+export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, ...complaintJobs, ...clueDisposalJobs, digestJob([rectificationDigest, complaintDigest])];

@@ -15,6 +15,7 @@ import { complaintPortalCases } from '../modules/complaints/portal/portal.cases.
 import { complaintCases } from '../modules/complaints/complaints.cases.js';
 import { clueStepCases } from '../modules/clues/steps/steps.cases.js';
 import { clueCases } from '../modules/clues/clues.cases.js';
+import { disposalCases } from '../modules/clues/disposal/disposal.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases, ...disposalCases];

@@ -56,7 +56,7 @@ export async function acceptedClue(w: World, o: ClueOptions = {}): Promise<{ id:
 
 async function ok(res: Promise<{ statusCode: number; body: string }>, what: string): Promise<void> {
   const r = await res;
-  if (r.statusCode !== 200) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+  if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
 }
 
 export type Stage = 'proposed' | 'studied' | 'approved';
@@ -80,4 +80,73 @@ export async function concludedByLetter(w: World, id: string): Promise<void> {
   await ok(w.as('discipline').post(`/api/clues/${id}/talk-inquiry/plan`, { mode: 'letter', plannedOn: day, note: '函询' }), 'plan');
   await ok(w.as('discipline').post(`/api/clues/${id}/talk-inquiry/letter`, { sentOn: day }), 'letter');
   await ok(w.as('discipline').post(`/api/clues/${id}/talk-inquiry/reply`, { receivedOn: day, content: '书面说明', endorsedBy: '单位主要负责人', endorsedOn: day }), 'reply');
+}
+
+/** 谈话函询 planned in `mode`; for a talk, jijian2 is on the list as handler so two interviewers can sign. */
+export async function talkPlanned(w: World, mode: 'talk' | 'letter'): Promise<string> {
+  const { id } = await acceptedClue(w);
+  await advance(w, id, 'talk_inquiry');
+  if (mode === 'talk') await ok(w.as('discipline').post(`/api/clues/${id}/access`, { accountId: await secondOfficer(w), role: 'handler' }), 'handler');
+  await ok(w.as('discipline').post(`/api/clues/${id}/talk-inquiry/plan`, { mode, plannedOn: today(w.clock), note: '方案' }), 'plan');
+  return id;
+}
+
+export async function letterSent(w: World): Promise<string> {
+  const id = await talkPlanned(w, 'letter');
+  await ok(w.as('discipline').post(`/api/clues/${id}/talk-inquiry/letter`, { sentOn: today(w.clock) }), 'letter');
+  return id;
+}
+
+export async function concluded(w: World, o: ClueOptions = {}): Promise<string> {
+  const { id } = await acceptedClue(w, o);
+  await concludedByLetter(w, id);
+  return id;
+}
+
+const quarterOf = (w: World) => {
+  const d = today(w.clock);
+  return { year: Number(d.slice(0, 4)), quarter: Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1 };
+};
+
+/** A concluded 谈话函询 whose reply the quarterly draw selected: earlier replies are drawn off first, so it is alone. */
+export async function spotSelected(w: World): Promise<string> {
+  await ok(w.as('discipline').post('/api/clues/spot-checks/draw', quarterOf(w)), 'draw off');
+  const id = await concluded(w);
+  await ok(w.as('discipline').post('/api/clues/spot-checks/draw', quarterOf(w)), 'draw');
+  return id;
+}
+
+export async function checkPlanned(w: World, findings = false): Promise<string> {
+  const { id } = await acceptedClue(w);
+  await advance(w, id, 'preliminary_check');
+  await ok(w.as('discipline').post(`/api/clues/${id}/preliminary-check/plan`, { plan: '初核方案' }), 'check plan');
+  if (findings) await ok(w.as('discipline').post(`/api/clues/${id}/preliminary-check/findings`, { findings: '初核发现' }), 'findings');
+  return id;
+}
+
+export async function approvedFor(w: World, method: ClueMethod): Promise<string> {
+  const { id } = await acceptedClue(w);
+  await advance(w, id, method);
+  return id;
+}
+
+export async function shelved(w: World): Promise<string> {
+  const id = await approvedFor(w, 'shelve');
+  await ok(w.as('discipline').post(`/api/clues/${id}/shelve`, { reason: '条件暂不具备', reviewOn: '2026-12-01' }), 'shelve');
+  return id;
+}
+
+export async function closedClue(w: World, optIn = false): Promise<string> {
+  const id = await concluded(w);
+  await ok(w.as('discipline').post(`/api/clues/${id}/close`, {}), 'close');
+  if (optIn) await ok(w.as('discipline').post(`/api/clues/${id}/notices`, { kind: 'result', toldOn: today(w.clock), method: 'phone', note: '', retaliationCheckOptIn: true }), 'result notice');
+  return id;
+}
+
+/** Takes discipline off a clue's list behind the service's back (a second owner stays), for the 404 checks. */
+export async function offList(w: World, id: string): Promise<string> {
+  const at = nowIso(w.clock);
+  await w.deps.db.insertInto('clue_access').values({ tenant_id: w.tenantId, id: newId(), clue_id: id, account_id: await secondOfficer(w), role: 'owner', added_by: null, added_at: at, removed_by: null, removed_at: null }).execute();
+  await w.deps.db.updateTable('clue_access').set({ removed_at: at }).where('tenant_id', '=', w.tenantId).where('clue_id', '=', id).where('account_id', '=', w.users.discipline.id).execute();
+  return id;
 }
