@@ -28,6 +28,8 @@ export interface DutyTaskTable {
   description: string;
   leader_person_id: string | null;
   org_id: string;
+  /** The parent's org, or the plan's for a top-level task: its duty:manage holders review reports. */
+  assigner_org_id: string;
   owner_person_id: string | null;
   deadline: string;
   /** JSON array of evidence_form dictionary codes. */
@@ -39,6 +41,9 @@ export interface DutyTaskTable {
   status: DutyTaskStatus;
   /** Earliest due date still open; null when completed. Overdue ⇔ due_date < today. */
   due_date: string | null;
+  completed_at: string | null;
+  /** 1 once a due date passed with the work not done (the assessment counts it even if finished later). */
+  missed: number;
   child_count: number;
   pending_reports: number;
   created_by: string | null;
@@ -61,6 +66,7 @@ export interface DutyTaskOccurrenceTable {
   due_date: string;
   progress_bp: number;
   pending_reports: number;
+  completed_at: string | null;
 }
 
 export interface DutyTaskReportTable {

@@ -31,6 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('leader_person_id', 'text')
     .addColumn('org_id', 'text', (c) => c.notNull())
+    // The org that assigned the task (the parent's org, or the plan's for a top-level task): its
+    // duty:manage holders accept or return the reports.
+    .addColumn('assigner_org_id', 'text', (c) => c.notNull())
     .addColumn('owner_person_id', 'text')
     .addColumn('deadline', 'text', (c) => c.notNull())
     .addColumn('evidence_forms', 'text', (c) => c.notNull().defaultTo('[]'))
@@ -40,6 +43,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('not_started', 'in_progress', 'submitted', 'completed')`))
     // Earliest due date still open (the deadline, or the first unfinished occurrence); null once completed.
     .addColumn('due_date', 'text')
+    .addColumn('completed_at', 'text')
+    // Once a deadline (or an occurrence's) passed with the work not done, the task counts as missed for
+    // the year's assessment even when it is finished later.
+    .addColumn('missed', 'integer', (c) => c.notNull().defaultTo(0).check(sql`missed in (0, 1)`))
     .addColumn('child_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('pending_reports', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_by', 'text')
@@ -49,11 +56,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   task = tenantFk(task, 'duty_task_parent', 'parent_id', 'duty_task');
   task = tenantFk(task, 'duty_task_leader', 'leader_person_id', 'person');
   task = tenantFk(task, 'duty_task_org', 'org_id', 'org');
+  task = tenantFk(task, 'duty_task_assigner_org', 'assigner_org_id', 'org');
   task = tenantFk(task, 'duty_task_owner', 'owner_person_id', 'person');
   await task.execute();
   await index(db, 'duty_task', ['tenant_id', 'plan_id', 'sort_key']);
   await index(db, 'duty_task', ['tenant_id', 'parent_id', 'seq']);
   await index(db, 'duty_task', ['tenant_id', 'org_id']);
+  await index(db, 'duty_task', ['tenant_id', 'assigner_org_id']);
   await index(db, 'duty_task', ['tenant_id', 'leader_person_id']);
   await index(db, 'duty_task', ['tenant_id', 'owner_person_id']);
   await index(db, 'duty_task', ['tenant_id', 'due_date']);
@@ -76,7 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('period', 'text', (c) => c.notNull())
       .addColumn('due_date', 'text', (c) => c.notNull())
       .addColumn('progress_bp', 'integer', (c) => c.notNull().defaultTo(0).check(sql`progress_bp between 0 and 10000`))
-      .addColumn('pending_reports', 'integer', (c) => c.notNull().defaultTo(0)),
+      .addColumn('pending_reports', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('completed_at', 'text'),
     'duty_task_occurrence_task', 'task_id', 'duty_task', 'cascade',
   ).execute();
   await index(db, 'duty_task_occurrence', ['tenant_id', 'task_id', 'seq'], true);
