@@ -100,7 +100,8 @@ describe.each(withId.map((c) => [`${c.method} ${c.route}`, c] as const))('bad id
     const user = caller(c);
     const base = await c.request(w, user);
     const forged = base.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, encodeURIComponent("1' OR '1'='1"));
-    const res = await w.as(user).inject({ method: c.method, url: forged, ...(base.body === undefined ? {} : { payload: base.body as object }) });
+    // A multipart case's headers carry its boundary: without them the body would be refused before the id is read.
+    const res = await w.as(user).inject({ method: c.method, url: forged, headers: base.headers, ...(base.body === undefined ? {} : { payload: base.body as object }) });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
   });
