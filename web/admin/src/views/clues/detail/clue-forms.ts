@@ -27,6 +27,8 @@ export interface FieldSpec {
   omitEmpty?: boolean;
   /** accounts: one opinion per attendee. */
   opinions?: boolean;
+  /** accounts: the roles on the clue's access list the server takes them from. */
+  roles?: readonly ('owner' | 'handler' | 'approver')[];
   /** check: the box must be ticked (the interviewee signed the record). */
   mustTick?: boolean;
   /** Shown only when this holds for the current values. */
@@ -74,7 +76,7 @@ export const formSpecs = {
   },
   study: {
     tone: 'primary',
-    fields: [date('meetingOn'), { name: 'attendees', kind: 'accounts', min: 1, max: 30, required: true, opinions: true }, area('conclusion', 2, 2000)],
+    fields: [date('meetingOn'), { name: 'attendees', kind: 'accounts', min: 1, max: 30, required: true, opinions: true, roles: ['owner', 'handler', 'approver'] }, area('conclusion', 2, 2000)],
     body: ({ attendees, ...rest }) => {
       const rows = attendees as { accountId: string; opinion: string }[];
       return { ...rest, attendees: rows.map((r) => r.accountId), opinions: rows.filter((r) => r.opinion).map((r) => ({ accountId: r.accountId, opinion: r.opinion })) };
@@ -91,7 +93,7 @@ export const formSpecs = {
   talk_plan: { tone: 'primary', fields: [choice('mode', ['talk', 'letter'], 'clue-detail.forms.talk_plan.modes'), date('plannedOn'), area('note', 2, 2000)], initial: () => ({ mode: 'talk' }), send: (id, b) => cluesApi.planTalk(id, b) },
   talk: {
     tone: 'primary',
-    fields: [date('heldOn'), text('place', 100), { name: 'interviewers', kind: 'accounts', min: 2, max: 10, required: true }, area('record', 2, 10000), { name: 'intervieweeSigned', kind: 'check', mustTick: true }],
+    fields: [date('heldOn'), text('place', 100), { name: 'interviewers', kind: 'accounts', min: 2, max: 10, required: true, roles: ['owner', 'handler'] }, area('record', 2, 10000), { name: 'intervieweeSigned', kind: 'check', mustTick: true }],
     body: ({ interviewers, ...rest }) => ({ ...rest, interviewers: (interviewers as AccountRow[]).map((r) => r.accountId) }),
     send: (id, b) => cluesApi.talk(id, b),
   },
@@ -120,7 +122,7 @@ export const formSpecs = {
       area('note', 0, 1000),
       { name: 'retaliationCheckOptIn', kind: 'check', when: is('kind', 'result') },
     ],
-    initial: (c) => ({ kind: c.acceptanceNoticeOn || c.status === 'closed' ? 'result' : 'acceptance', method: 'phone', retaliationCheckOptIn: false }),
+    initial: (c) => ({ kind: c.acceptanceNoticeOn ? 'result' : 'acceptance', method: 'phone', retaliationCheckOptIn: false }),
     send: (id, b) => cluesApi.notice(id, b),
   },
   objection: { tone: 'primary', fields: [date('receivedOn'), area('content', 2, 5000)], send: (id, b) => cluesApi.objection(id, b) },
