@@ -1,5 +1,6 @@
 import type { Db, Deps, Tx } from '../context.js';
 import { endorsementMessage } from './endorsement.js';
+import { verifySignature } from './verify-memo.js';
 
 export interface SignerKeys {
   /**
@@ -29,7 +30,7 @@ export async function loadSignerKeys(
     : [];
   const spans = new Map<string, KeySpan[]>();
   for (const r of rows) {
-    const endorsed = deps.crypto.sm2Verify(audit, endorsementMessage(tenantId, r.account_id, r.public_key, r.created_at), r.endorsement);
+    const endorsed = verifySignature(deps.crypto, audit, endorsementMessage(tenantId, r.account_id, r.public_key, r.created_at), r.endorsement);
     if (!endorsed) continue;
     const list = spans.get(r.account_id) ?? [];
     list.push({ publicKey: r.public_key.toLowerCase(), from: Date.parse(r.created_at), until: r.revoked_at ? Date.parse(r.revoked_at) : Infinity });

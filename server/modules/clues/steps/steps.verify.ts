@@ -1,5 +1,6 @@
 import type { Db, Deps, Tx } from '../../../platform/context.js';
 import { loadSignerKeys, type SignerKeys } from '../../../platform/signing/signer-keys.js';
+import { verifySignature } from '../../../platform/signing/verify-memo.js';
 import { factsAad, GENESIS, stepHash, stepMessage } from './steps.chain.js';
 import { clueHead, stepRows } from './steps.repo.js';
 import type { ClueStepTable } from './steps.tables.js';
@@ -31,7 +32,7 @@ export function stepFaults(deps: CryptoDeps, keys: SignerKeys, row: ClueStepTabl
   const faults: StepProblemKind[] = [];
   const facts = openFacts(deps, row);
   if (facts === null || deps.crypto.sm3(facts) !== row.facts_hash || stepHash(deps.crypto.sm3, row) !== row.hash) faults.push('hash');
-  if (!deps.crypto.sm2Verify(row.public_key, stepMessage(row.tenant_id, row.clue_id, Number(row.seq), row.hash), row.signature)) faults.push('signature');
+  if (!verifySignature(deps.crypto, row.public_key, stepMessage(row.tenant_id, row.clue_id, Number(row.seq), row.hash), row.signature)) faults.push('signature');
   if (!keys.held(row.actor_account_id, row.public_key, row.at)) faults.push('key');
   return faults;
 }
