@@ -81,7 +81,7 @@ describe('quarterly 抽查 of endorsed replies', () => {
   it('draws 15 % (rounded up) of the caller’s undrawn replies of the quarter on the CSPRNG, signs a step on each considered clue and never considers a reply twice', async () => {
     const quarter = { year: 2026, quarter: 1 };
     await w.as('discipline').post('/api/clues/spot-checks/draw', quarter);
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 7; i += 1) ids.push(await concluded(w));
     const hidden = await offList(w, await concluded(w));
     const draw = await w.as('discipline').post('/api/clues/spot-checks/draw', quarter);
