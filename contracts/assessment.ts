@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { Body, Id, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
 
 /**
@@ -71,82 +71,74 @@ const Occurrences = Type.Integer({ minimum: 0, maximum: 10000 });
 // ---------------------------------------------------------------- rubric
 
 /**
- * A deduction: `points` per occurrence, at most `cap` in total (null: up to the indicator's score). With a
- * `feed`, occurrences come from Qingfeng data (e.g. 责任书签订率 < 100 % → one occurrence of −2; each
- * overdue task −1, capped); the 考核小组 may override a fed count with a comment.
+ * The rubric's parts, built twice: with the text formats for what the server accepts, and with plain
+ * strings for what it answers (a response is checked by the serializer, which has no text formats).
  */
-export const DeductionRule = Type.Object(
-  {
-    code: ItemCode,
-    name: Plain({ maxLength: 200 }),
-    points: Points(100),
-    cap: Type.Union([Points(100), Type.Null()]),
-    feed: Type.Union([FeedCode, Type.Null()]),
-  },
-  { additionalProperties: false },
-);
+function rubricParts(name: () => TSchema, guidance: () => TSchema) {
+  /**
+   * A deduction: `points` per occurrence, at most `cap` in total (null: up to the indicator's score). With a
+   * `feed`, occurrences come from Qingfeng data (e.g. 责任书签订率 < 100 % → one occurrence of −2; each
+   * overdue task −1, capped); the 考核小组 may override a fed count with a comment.
+   */
+  const DeductionRule = Type.Object(
+    { code: ItemCode, name: name(), points: Points(100), cap: Type.Union([Points(100), Type.Null()]), feed: Type.Union([FeedCode, Type.Null()]) },
+    { additionalProperties: false },
+  );
+  /**
+   * awarded: the scorer gives 0…max (an unscored indicator counts 0 and is listed as missing);
+   * deducted: starts at max and only the deductions lower it.
+   * memberAveraged (awarded only): each 班子成员 is scored 0…max and the base is their mean (一岗双责).
+   * The indicator's score is base − deductions, never below 0 nor above max. An indicator is "fed" when one
+   * of its deductions names a feed.
+   */
+  const Indicator = Type.Object(
+    {
+      code: ItemCode,
+      name: name(),
+      maxScore: Points(100),
+      scoring: Type.Enum(['awarded', 'deducted'] as const),
+      memberAveraged: Type.Boolean(),
+      guidance: guidance(),
+      deductions: Type.Array(DeductionRule, { maxItems: 20 }),
+    },
+    { additionalProperties: false },
+  );
+  /** A section's score is the sum of its indicators, at most `maxScore` (e.g. 落实两个责任 40 分). */
+  const Section = Type.Object(
+    { code: ItemCode, name: name(), maxScore: Points(1000), indicators: Type.Array(Indicator, { minItems: 1, maxItems: 60 }) },
+    { additionalProperties: false },
+  );
+  /** 加分项: `points` per occurrence up to `cap`; all bonuses together at most the rubric's `bonusCap`. */
+  const BonusRule = Type.Object(
+    { code: ItemCode, name: name(), points: Points(100), cap: Type.Union([Points(100), Type.Null()]), feed: Type.Union([FeedCode, Type.Null()]) },
+    { additionalProperties: false },
+  );
+  /** 一票否决: any one triggered makes the grade 不合格 whatever the score. */
+  const VetoItem = Type.Object({ code: ItemCode, name: name() }, { additionalProperties: false });
+  const RubricDefinition = Type.Object(
+    {
+      sections: Type.Array(Section, { minItems: 1, maxItems: 20 }),
+      bonuses: Type.Array(BonusRule, { maxItems: 20 }),
+      bonusCap: Points(100),
+      vetoes: Type.Array(VetoItem, { maxItems: 20 }),
+    },
+    { additionalProperties: false },
+  );
+  return { DeductionRule, Indicator, Section, BonusRule, VetoItem, RubricDefinition };
+}
+
+const accepted = rubricParts(() => Plain({ maxLength: 200 }), () => Text({ maxLength: 2000 }));
+const answered = rubricParts(() => Type.String(), () => Type.String());
+
+export const { DeductionRule, Indicator, Section, BonusRule, VetoItem, RubricDefinition } = accepted;
 export type DeductionRule = Static<typeof DeductionRule>;
-
-/**
- * awarded: the scorer gives 0…max (an unscored indicator counts 0 and is listed as missing);
- * deducted: starts at max and only the deductions lower it.
- * memberAveraged: each 班子成员 is scored 0…max and the indicator's base is their mean (一岗双责).
- * The indicator's score is base − deductions, never below 0 nor above max. An indicator is "fed" when one
- * of its deductions names a feed.
- */
-export const Indicator = Type.Object(
-  {
-    code: ItemCode,
-    name: Plain({ maxLength: 200 }),
-    maxScore: Points(100),
-    scoring: Type.Enum(['awarded', 'deducted'] as const),
-    memberAveraged: Type.Boolean(),
-    guidance: Text({ maxLength: 2000 }),
-    deductions: Type.Array(DeductionRule, { maxItems: 20 }),
-  },
-  { additionalProperties: false },
-);
 export type Indicator = Static<typeof Indicator>;
-
-/** A section's score is the sum of its indicators, at most `maxScore` (e.g. 落实两个责任 40 分). */
-export const Section = Type.Object(
-  {
-    code: ItemCode,
-    name: Plain({ maxLength: 200 }),
-    maxScore: Points(1000),
-    indicators: Type.Array(Indicator, { minItems: 1, maxItems: 60 }),
-  },
-  { additionalProperties: false },
-);
 export type Section = Static<typeof Section>;
-
-/** 加分项: `points` per occurrence up to `cap`; all bonuses together at most the rubric's `bonusCap`. */
-export const BonusRule = Type.Object(
-  {
-    code: ItemCode,
-    name: Plain({ maxLength: 200 }),
-    points: Points(100),
-    cap: Type.Union([Points(100), Type.Null()]),
-    feed: Type.Union([FeedCode, Type.Null()]),
-  },
-  { additionalProperties: false },
-);
 export type BonusRule = Static<typeof BonusRule>;
-
-/** 一票否决: any one triggered makes the grade 不合格 whatever the score. */
-export const VetoItem = Type.Object({ code: ItemCode, name: Plain({ maxLength: 200 }) }, { additionalProperties: false });
 export type VetoItem = Static<typeof VetoItem>;
-
-export const RubricDefinition = Type.Object(
-  {
-    sections: Type.Array(Section, { minItems: 1, maxItems: 20 }),
-    bonuses: Type.Array(BonusRule, { maxItems: 20 }),
-    bonusCap: Points(100),
-    vetoes: Type.Array(VetoItem, { maxItems: 20 }),
-  },
-  { additionalProperties: false },
-);
 export type RubricDefinition = Static<typeof RubricDefinition>;
+/** The definition as the server answers it (same shape, no input formats). */
+export const RubricDefinitionView = answered.RubricDefinition;
 
 /** Item codes must be unique across the rubric and every feed registered: else 400 VALIDATION_FAILED {field}. */
 export const SaveRubric = Body({
@@ -177,7 +169,7 @@ export type RubricSummary = Static<typeof RubricSummary>;
 
 export const Rubric = Type.Object({
   ...RubricSummary.properties,
-  definition: RubricDefinition,
+  definition: RubricDefinitionView,
   actions: Type.Array(Type.Enum(['edit', 'publish', 'copy', 'launch'] as const)),
 });
 export type Rubric = Static<typeof Rubric>;
@@ -324,7 +316,7 @@ export const AssessmentEvent = Type.Object({
 
 export const Assessment = Type.Object({
   ...AssessmentSummary.properties,
-  definition: RubricDefinition,
+  definition: RubricDefinitionView,
   feeds: Type.Array(FeedValue),
   feedsAt: Type.Union([Timestamp, Type.Null()]),
   self: Type.Union([SheetView, Type.Null()]),
