@@ -142,6 +142,8 @@ export function buildDemoPlan(seed = DEMO_SEED): DemoPlan {
     { username: 'auditor', kind: 'audit', role: 'audit_admin', scope: 'tenant', scopeOrgs: [], person: null },
     { username: 'secretary', kind: 'business', role: 'secretary', scope: 'tenant', scopeOrgs: [], person: 'chief' },
     { username: 'jijian', kind: 'business', role: 'discipline_officer', scope: 'tenant', scopeOrgs: [], person: 'inspector' },
+    { username: 'jijian2', kind: 'business', role: 'discipline_officer', scope: 'tenant', scopeOrgs: [], person: 'personnel-2' },
+    { username: 'baoguan', kind: 'business', role: 'clue_custodian', scope: 'tenant', scopeOrgs: [], person: 'office-2' },
     { username: 'zuzhi', kind: 'business', role: 'org_officer', scope: 'tenant', scopeOrgs: [], person: 'personnel-1' },
     { username: 'leader1', kind: 'business', role: 'leader', scope: 'subtree', scopeOrgs: leaders[1]!.oversees, person: 'deputy1' },
     { username: 'zhibu', kind: 'business', role: 'branch_secretary', scope: 'subtree', scopeOrgs: ['branchSluice'], person: branchSecretary },

@@ -53,7 +53,7 @@ describe('demo seed', () => {
     expect(await count('person')).toBe(plan.people.length);
     expect(await count('post')).toBe(plan.posts.length);
     expect(await count('leader')).toBe(6);
-    expect(await count('user_account')).toBe(9);
+    expect(await count('user_account')).toBe(plan.accounts.length);
     const tenant = await app.deps.db.selectFrom('tenant').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow();
     expect(tenant).toMatchObject({ code: DEMO_TENANT_CODE, is_demo: 1, is_default: 1 });
   });
@@ -91,6 +91,17 @@ describe('demo seed', () => {
       expect(me.json().roles).toContain(a.role);
     }
     expect((await signIn('admin', 'Demo@2025')).res.statusCode).toBe(401);
+  });
+
+  it('gives the clue pages something to show, each clue only to those on its list', async () => {
+    const jijian = (await (await signIn('jijian')).get('/api/clues')).json();
+    expect(jijian.total).toBe(2);
+    expect(jijian.items.map((c: { named: boolean }) => c.named).sort()).toEqual([false, true]);
+    expect((await (await signIn('jijian2')).get('/api/clues')).json().total).toBe(1);
+    expect((await (await signIn('zhibu')).get('/api/clues')).statusCode).toBe(403);
+    const queue = (await (await signIn('baoguan')).get('/api/clue-identity-requests?status=pending')).json();
+    expect(queue.total).toBe(1);
+    expect(JSON.stringify(queue)).not.toContain('陈立群');
   });
 
   it('limits leader1 to the units they oversee', async () => {
