@@ -30,7 +30,7 @@ const post = async (url: string, body: unknown, user: 'discipline' | 'secretary'
   return res.json();
 };
 const reminders = (clueCode: string) =>
-  w.deps.db.selectFrom('notification').select(['user_id', 'kind', 'params', 'link']).where('tenant_id', '=', w.tenantId).where('kind', 'like', 'clue.clock%').execute()
+  w.deps.db.selectFrom('notification').select(['user_id', 'kind', 'params', 'link']).where('tenant_id', '=', w.tenantId).where('kind', 'like', 'clue.%').execute()
     .then((rows) => rows.filter((r) => (JSON.parse(r.params) as { code: string }).code === clueCode).map((r) => ({ ...r, params: JSON.parse(r.params) as Record<string, string> })));
 
 describe('the 15 + 15 promise to a named reporter', () => {
@@ -44,11 +44,11 @@ describe('the 15 + 15 promise to a named reporter', () => {
     expect(await remindClueClocks(w.deps, w.tenantId)).toBeGreaterThan(0);
     expect(await remindClueClocks(w.deps, w.tenantId)).toBe(0);
     const due = await reminders(code);
-    expect(due).toEqual([{ user_id: w.users.discipline.id, kind: 'clue.clock_due', params: { code, clock: 'acceptance_notice', due: '2026-10-22' }, link: `/clues/${id}` }]);
+    expect(due).toEqual([{ user_id: w.users.discipline.id, kind: 'clue.due.acceptance_notice', params: { code, due: '2026-10-22' }, link: `/clues/${id}` }]);
 
     at('2026-10-23');
     await remindClueClocks(w.deps, w.tenantId);
-    expect((await reminders(code)).map((r) => r.kind)).toEqual(['clue.clock_due', 'clue.clock_overdue']);
+    expect((await reminders(code)).map((r) => r.kind)).toEqual(['clue.due.acceptance_notice', 'clue.overdue.acceptance_notice']);
     const told = await post(`/api/clues/${id}/notices`, { kind: 'acceptance', toldOn: '2026-10-23', method: 'letter', note: '挂号信' });
     expect(told.acceptanceNoticeOn).toBe('2026-10-23');
     expect(told.clocks).toContainEqual({ kind: 'acceptance_notice', due: '2026-10-22', doneOn: '2026-10-23', colour: 'red' });
@@ -83,7 +83,7 @@ describe('clocks of each disposal method', () => {
     expect(sent.disposal.talkInquiry.replyDue).toBe('2026-10-15');
     at('2026-10-16');
     await remindClueClocks(w.deps, w.tenantId);
-    expect((await reminders(code)).map((r) => [r.kind, r.params.clock])).toEqual([['clue.clock_overdue', 'reply']]);
+    expect((await reminders(code)).map((r) => r.kind)).toEqual(['clue.overdue.reply']);
     const replied = await post(`/api/clues/${id}/talk-inquiry/reply`, { receivedOn: '2026-10-16', content: '书面说明', endorsedBy: '所长', endorsedOn: '2026-10-16' });
     expect(replied.clocks).toContainEqual({ kind: 'reply', due: '2026-10-15', doneOn: '2026-10-16', colour: 'red' });
     expect(replied.nextClock).toBeNull();
@@ -120,7 +120,7 @@ describe('clocks of each disposal method', () => {
     // From 09-30 to 10-09 National Day leaves only 10-08 and 10-09 as working days: within the two days' warning.
     at('2026-09-30');
     await remindClueClocks(w.deps, w.tenantId);
-    expect((await reminders(code)).map((r) => [r.kind, r.params.clock, r.params.due])).toEqual([['clue.clock_due', 'shelve_review', '2026-10-09']]);
+    expect((await reminders(code)).map((r) => [r.kind, r.params.due])).toEqual([['clue.due.shelve_review', '2026-10-09']]);
     const reviewed = await post(`/api/clues/${id}/review`, { note: '条件具备' });
     expect(reviewed).toMatchObject({ status: 'accepted', method: null });
     expect(reviewed.clocks).toContainEqual({ kind: 'shelve_review', due: '2026-10-09', doneOn: '2026-09-30', colour: null });

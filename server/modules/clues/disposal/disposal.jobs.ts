@@ -43,8 +43,7 @@ export async function remindClueClocks(deps: Deps, tenantId: string): Promise<nu
           .onConflict((oc) => oc.columns(['tenant_id', 'clue_id', 'clock', 'due', 'colour']).doNothing())
           .executeTakeFirst();
         if (Number(first.numInsertedOrUpdatedRows ?? 0) === 0) return 0;
-        const kind = c.colour === 'red' ? 'clue.clock_overdue' : 'clue.clock_due';
-        return notify(tx, ctx, { userIds: owners, kind, params: { code: clue.code, clock: c.kind, due: c.due }, link: `/clues/${clue.id}` });
+        return notify(tx, ctx, { userIds: owners, kind: `clue.${c.colour === 'red' ? 'overdue' : 'due'}.${c.kind}`, params: { code: clue.code, due: c.due }, link: `/clues/${clue.id}` });
       });
     }
   }
