@@ -32,6 +32,10 @@ import { clueDisposalRoutes, disciplineRecordRoutes } from './clues/disposal/dis
 import { clueDisposalJobs } from './clues/disposal/disposal.jobs.js';
 import { clueIdentityRequestRoutes, clueRoutes, complaintClueRoutes } from './clues/clues.routes.js';
 import { assessmentRoutes } from './assessment/assessment.routes.js';
+import { dutyPlanRoutes } from './duty-tasks/duty-plans.routes.js';
+import { dutyTaskRoutes } from './duty-tasks/duty-tasks.routes.js';
+import { dutyTaskDigest } from './duty-tasks/duty-tasks.digest.js';
+import { dutyTaskJobs } from './duty-tasks/duty-tasks.jobs.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -64,7 +68,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(clueIdentityRequestRoutes, { prefix: '/api/clue-identity-requests' });
   await app.register(complaintClueRoutes, { prefix: '/api/complaints' });
   await app.register(assessmentRoutes, { prefix: '/api/assessment' });
+  await app.register(dutyPlanRoutes, { prefix: '/api/duty-plans' });
+  await app.register(dutyTaskRoutes, { prefix: '/api/duty-tasks' });
 }
 
 /** Every module's due items feed one daily digest per person. */
-export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, ...complaintJobs, ...clueDisposalJobs, digestJob([rectificationDigest, complaintDigest])];
+export const moduleJobs: JobDef[] = [...storageJobs, ...complaintPortalJobs, ...complaintJobs, ...clueDisposalJobs, ...dutyTaskJobs, digestJob([rectificationDigest, complaintDigest, dutyTaskDigest])];

@@ -16,7 +16,8 @@ import { complaintCases } from '../modules/complaints/complaints.cases.js';
 import { clueStepCases } from '../modules/clues/steps/steps.cases.js';
 import { clueCases } from '../modules/clues/clues.cases.js';
 import { disposalCases } from '../modules/clues/disposal/disposal.cases.js';
+import { dutyTaskCases } from '../modules/duty-tasks/duty-tasks.cases.js';
 import { assessmentCases } from '../modules/assessment/assessment.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases, ...disposalCases, ...assessmentCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases, ...disposalCases, ...assessmentCases, ...dutyTaskCases];
