@@ -6,13 +6,14 @@ import type { ClueStepTable } from './steps.tables.js';
 import { openFacts, stepFaults } from './steps.verify.js';
 
 /**
- * One step for the timeline. `signed` says its signature verifies under a key its actor held; facts that
- * no longer open show as empty, so a tampered log still renders and the verifier says why.
+ * One step for the timeline. `signed` says the step as shown is what its actor signed (facts, hash,
+ * signature and key all check); facts that no longer match their hash show as empty, so a tampered log still
+ * renders, shows nothing forged, and the verifier says what broke.
  */
 export function presentStep(deps: Pick<Deps, 'crypto' | 'keys'>, keys: SignerKeys, names: Map<string, string>, row: ClueStepTable): ClueStep {
   const canonical = openFacts(deps, row);
-  const facts: StepFacts = canonical === null ? {} : (Object.fromEntries(JSON.parse(canonical) as [string, StepFacts[string]][]) as StepFacts);
-  const faults = stepFaults(deps, keys, row);
+  const intact = canonical !== null && deps.crypto.sm3(canonical) === row.facts_hash;
+  const facts: StepFacts = intact ? (Object.fromEntries(JSON.parse(canonical) as [string, StepFacts[string]][]) as StepFacts) : {};
   const actor = row.actor_account_id;
   return {
     seq: Number(row.seq),
@@ -23,6 +24,6 @@ export function presentStep(deps: Pick<Deps, 'crypto' | 'keys'>, keys: SignerKey
     facts,
     prevHash: row.prev_hash,
     hash: row.hash,
-    signed: !faults.includes('signature') && !faults.includes('key'),
+    signed: stepFaults(deps, keys, row).length === 0,
   };
 }

@@ -4,7 +4,7 @@ import { sm2PublicKeyPem } from '../../../platform/crypto/sm2-der.js';
 import { createWorld, type World } from '../../../test/world.js';
 import { accepted, CLUE_CONTENT, CLUE_REPORTER, CLUE_SUMMARY, listed } from '../clues.fixtures.js';
 import { digestText } from './steps.append.js';
-import { factsAad, stepMessage } from './steps.chain.js';
+import { canonicalFacts, factsAad, stepMessage } from './steps.chain.js';
 import { appendAs, bareClue, listOn, privileged, userCtx } from './steps.fixture.js';
 import { stepRows } from './steps.repo.js';
 
@@ -50,16 +50,20 @@ describe('GET /api/clues/:id/steps', () => {
     expect(res.body).not.toContain('线索具体');
   });
 
-  it('still shows a tampered log, with the broken step unsigned and its facts withheld', async () => {
+  it('still shows a tampered log, with broken steps unsigned and no forged facts', async () => {
     const clue = await handledClue();
     const rows = await stepRows(w.deps.db, w.tenantId, clue);
     await privileged(w, async () => {
-      await w.deps.db.updateTable('clue_step').set({ facts_enc: w.deps.crypto.encrypt(w.tenantId, '[]', factsAad('elsewhere')) }).where('id', '=', rows[1]!.id).execute();
+      const forged = canonicalFacts({ method: 'close', reason: w.deps.crypto.sm3('另一理由') });
+      await w.deps.db.updateTable('clue_step').set({ facts_enc: w.deps.crypto.encrypt(w.tenantId, forged, factsAad(rows[1]!.id)) }).where('id', '=', rows[1]!.id).execute();
+      await w.deps.db.updateTable('clue_step').set({ facts_enc: w.deps.crypto.encrypt(w.tenantId, '[]', factsAad('elsewhere')) }).where('id', '=', rows[0]!.id).execute();
       await w.deps.db.updateTable('clue_step').set({ signature: rows[0]!.signature }).where('id', '=', rows[2]!.id).execute();
     });
     const items = (await w.as('discipline').get(`/api/clues/${clue}/steps`)).json().items as { facts: object; signed: boolean }[];
-    expect(items.map((s) => s.signed)).toEqual([true, true, false, true]);
+    expect(items.map((s) => s.signed)).toEqual([false, false, false, true]);
+    expect(items[0]!.facts).toEqual({});
     expect(items[1]!.facts).toEqual({});
+    expect(items[2]!.facts).toEqual({ approve: true });
   });
 });
 
