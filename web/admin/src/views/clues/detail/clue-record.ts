@@ -7,6 +7,8 @@ export interface RecordRow {
   text: string;
   /** Free text shown as written (line breaks kept). */
   long?: boolean;
+  /** The 整改 item the outcome created, opened from the record. */
+  rectificationId?: string;
 }
 
 export interface RecordSection {
@@ -133,7 +135,7 @@ export function recordSections(c: Clue, t: Translate, measure: (code: string) =>
         ...row('form', t(`clues.forms.${o.form}`)),
         ...row('measure', measure(o.measure)),
         ...row('effect', o.effectFrom ? t('clue-detail.record.effect', { from: formatDate(o.effectFrom), until: formatDate(o.effectUntil) || '—' }) : ''),
-        ...row('rectification', o.rectification?.code),
+        ...(o.rectification ? [{ label: 'rectification', text: o.rectification.code, rectificationId: o.rectification.id }] : []),
         ...row('note', o.note, true),
       ],
     });
