@@ -36,6 +36,7 @@ import { dutyPlanRoutes } from './duty-tasks/duty-plans.routes.js';
 import { dutyTaskRoutes } from './duty-tasks/duty-tasks.routes.js';
 import { dutyTaskDigest } from './duty-tasks/duty-tasks.digest.js';
 import { dutyTaskJobs } from './duty-tasks/duty-tasks.jobs.js';
+import { dutyLetterRoutes, dutyLetterTemplateRoutes } from './duty-letters/duty-letters.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -70,6 +71,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(assessmentRoutes, { prefix: '/api/assessment' });
   await app.register(dutyPlanRoutes, { prefix: '/api/duty-plans' });
   await app.register(dutyTaskRoutes, { prefix: '/api/duty-tasks' });
+  await app.register(dutyLetterTemplateRoutes, { prefix: '/api/duty-letter-templates' });
+  await app.register(dutyLetterRoutes, { prefix: '/api/duty-letters' });
 }
 
 /** Every module's due items feed one daily digest per person. */
