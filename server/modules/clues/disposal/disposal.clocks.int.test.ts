@@ -152,6 +152,22 @@ describe('clocks of each disposal method', () => {
     expect(await clueClock(res.json().id, 'forward_up')).toEqual({ kind: 'forward_up', due: '2026-10-13', doneOn: null, colour: null });
   });
 
+  it('tells nobody on a non-working day, nor an owner who has since become recused', async () => {
+    at('2026-10-16');
+    const { code } = await acceptedClue(w, { receivedOn: '2026-09-24' });
+    at('2026-10-17');
+    expect(await remindClueClocks(w.deps, w.tenantId)).toBe(0);
+    // discipline joins 闸站管理所, the reported org: recused from the clue, so no longer its reminders' reader.
+    const person = w.users.discipline.personId!;
+    await w.deps.db.insertInto('person_org').values({ tenant_id: w.tenantId, person_id: person, org_id: w.orgs.unitA, is_primary: 0 }).execute();
+    at('2026-10-20');
+    await remindClueClocks(w.deps, w.tenantId);
+    expect(await reminders(code)).toEqual([]);
+    await w.deps.db.deleteFrom('person_org').where('tenant_id', '=', w.tenantId).where('person_id', '=', person).where('org_id', '=', w.orgs.unitA).execute();
+    await remindClueClocks(w.deps, w.tenantId);
+    expect((await reminders(code)).map((r) => r.kind)).toEqual(['clue.due.acceptance_notice']);
+  });
+
   it('the daily job is registered and runs once per tenant at its slot', async () => {
     at('2026-10-12');
     clock.set('2026-10-12T08:20:00+08:00');
