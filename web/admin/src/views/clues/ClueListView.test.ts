@@ -148,6 +148,22 @@ describe('ClueListView', { timeout: 30_000 }, () => {
     expect(Object.fromEntries(lastQuery(requests))).toEqual({ ledger: 'intake', page: '1', pageSize: '20' });
   });
 
+  it('on a phone shows cards with the ledger columns and folds the filters behind the number search', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query.includes('max-width'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined }));
+    const { wrapper } = await mountList(rows);
+    expect(wrapper.find('[data-test="clue-table"]').exists()).toBe(false);
+    const cards = wrapper.findAll('[data-test="clue-card"]');
+    expect(cards.map((c) => c.find('[data-test="clue-open"]').text())).toEqual(['XS-2026-0001', 'XS-2026-0002', 'XS-2026-0003']);
+    expect(cards[0]?.findAll('dt').map((d) => d.text())).toEqual(['收到日期', '线索来源', '署名情况', '被反映人', '问题类别', '主要问题', '办理状态']);
+    expect(wrapper.find('input[data-test="clue-search-q"]').exists()).toBe(true);
+    const filterSelects = () => wrapper.findAllComponents(ElSelect).map((s) => s.attributes('data-test')).filter((d) => d?.startsWith('clue-search'));
+    expect(filterSelects()).toEqual([]);
+    await wrapper.find('[data-test="clue-more-filters"]').trigger('click');
+    expect(filterSelects()).toEqual([
+      'clue-search-status', 'clue-search-source', 'clue-search-method', 'clue-search-form', 'clue-search-category', 'clue-search-year',
+    ]);
+  });
+
   it('says only that nothing matches when the list is empty, never that other clues exist', async () => {
     const { wrapper } = await mountList([], '/clues', ['clue:read']);
     const empty = wrapper.find('[data-test="clue-empty"]').text();
