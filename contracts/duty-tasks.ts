@@ -85,6 +85,7 @@ export type DutyPlan = Static<typeof DutyPlan>;
 export const DutyPlanQuery = Type.Object({ ...PageQuery, year: Type.Optional(Year), orgId: Type.Optional(Id) }, { additionalProperties: false });
 export type DutyPlanQuery = Static<typeof DutyPlanQuery>;
 export const DutyPlanPage = Paged(DutyPlan);
+export type DutyPlanPage = Static<typeof DutyPlanPage>;
 
 export const CreateDutyPlan = Body({ year: Year, title: Plain({ maxLength: 100 }), orgId: Id });
 export type CreateDutyPlan = Static<typeof CreateDutyPlan>;
@@ -223,6 +224,7 @@ export const DutyTaskQuery = Type.Object(
 );
 export type DutyTaskQuery = Static<typeof DutyTaskQuery>;
 export const DutyTaskPage = Paged(DutyTaskSummary);
+export type DutyTaskPage = Static<typeof DutyTaskPage>;
 
 const TaskFields = {
   title: Plain({ maxLength: 100 }),
