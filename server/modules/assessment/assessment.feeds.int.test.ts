@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedValue } from '../../../contracts/assessment.js';
 import { FakeClock } from '../../platform/clock/clock.js';
 import { draftOf } from '../../platform/storage/attachments.cases.js';
 import { closedItem, scratchItem } from '../rectification/rectification.fixtures.js';
@@ -40,7 +41,7 @@ async function launch(rubricId: string, body: { orgIds?: string[]; personIds?: s
   return (await w.as('orgOfficer').get(`${A}/assessments/${res.json().items[0].id}`)).json();
 }
 
-const feed = (a: { feeds: { rule: string }[] }, rule: string) => a.feeds.find((f) => f.rule === rule) as { occurrences: number; value: number | null; items: { label: string }[]; known: boolean };
+const feed = (a: { feeds: FeedValue[] }, rule: string) => a.feeds.find((f) => f.rule === rule)!;
 
 describe('the feed registry', () => {
   it('refuses a second registration of a code and a malformed code', () => {
