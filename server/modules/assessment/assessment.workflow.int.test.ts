@@ -174,6 +174,18 @@ describe('grades below the thresholds and returns', () => {
     expect(again.timeline.filter((e: { kind: string }) => e.kind === 'returned').map((e: { note: string }) => e.note)).toEqual(['部分扣分依据不足，请考核小组复核', '请补充佐证']);
   });
 
+  it('two 定等次 sent at once: one approves, the other finds it locked', async () => {
+    const id = await unitAssessment(w, 'grading');
+    const results = await Promise.all([
+      w.as('secretary').post(`${A}/${id}/approve`, {}),
+      w.as('secretary').post(`${A}/${id}/approve`, { grade: 'good', note: '从严把握' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(code(results.find((r) => r.statusCode === 409)!)?.code).toBe('ASSESSMENT_LOCKED');
+    const events = (await w.as('secretary').get(`${A}/${id}`)).json().timeline.filter((e: { kind: string }) => e.kind === 'approved');
+    expect(events).toHaveLength(1);
+  });
+
   it('submitting 自评 needs a saved sheet', async () => {
     const id = await unitAssessment(w, 'self');
     expect(code(await w.as('branchSecretary').post(`${A}/${id}/submit-self`))?.params?.field).toBe('self');
