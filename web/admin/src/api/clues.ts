@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import { http, type Query } from './http';
 import type { Page } from './types';
+import type { AppLocale } from '../i18n/messages';
 import type {
   AddClueAccess as AddClueAccessSchema,
   Clue,
@@ -131,9 +132,9 @@ const requests = '/api/clue-identity-requests';
 export const cluesApi = {
   list: (q: ClueQuery) => http.get<Page<ClueSummary>>(base, q as Query),
   /** The export takes the list's filters without paging or search; identities are masked by the server. */
-  export: (q: ClueExportQuery) => http.download(`${base}/export.xlsx`, q as Query, `clues-${q.ledger ?? 'register'}.xlsx`),
+  export: (q: ClueExportQuery, lang: AppLocale) => http.download(`${base}/export.xlsx`, { ...(q as Query), lang }, `clues-${q.ledger ?? 'register'}.xlsx`),
   stats: (q: ClueStatsQuery) => http.get<ClueStats>(`${base}/stats`, q as Query),
-  statsExport: (q: ClueStatsQuery) => http.download(`${base}/stats/export.xlsx`, q as Query, `clue-stats-${q.year}${q.quarter ? `-q${q.quarter}` : ''}.xlsx`),
+  statsExport: (q: ClueStatsQuery, lang: AppLocale) => http.download(`${base}/stats/export.xlsx`, { ...(q as Query), lang }, `clue-stats-${q.year}${q.quarter ? `-q${q.quarter}` : ''}.xlsx`),
   register: (body: RegisterClue) => http.create<Clue>(base, body),
   fromComplaint: (complaintId: string, body: ComplaintToClue) => http.create<Clue>(`/api/complaints/${complaintId}/clue`, body),
   get: (id: string) => http.get<Clue>(item(id)),
@@ -150,7 +151,9 @@ export const cluesApi = {
   decideIdentity: (requestId: string, body: { approve: boolean; reason: string }) => http.post<ClueIdentityRequest>(`${requests}/${requestId}/decision`, body),
   /** Each call is a logged view (借阅登记) against a live grant. */
   viewIdentity: (id: string, body: ViewClueIdentity) => http.post<ClueReporterIdentity>(`${item(id)}/identity`, body),
-  referral: (id: string, format: 'docx' | 'xlsx', q: ClueReferralQuery = {}) => http.download(`${item(id)}/referral.${format}`, q as Query, `referral.${format}`),
+  /** The packet is in Chinese unless `lang` asks for English. */
+  referral: (id: string, format: 'docx' | 'xlsx', lang?: AppLocale, q: ClueReferralQuery = {}) =>
+    http.download(`${item(id)}/referral.${format}`, { ...(q as Query), lang }, `referral.${format}`),
   steps: (id: string) => http.get<ClueStepList>(`${item(id)}/steps`),
   verifySteps: (id: string) => http.get<ClueStepVerification>(`${item(id)}/steps/verify`),
   stepSignature: (id: string, seq: number) => http.get<ClueStepSignature>(`${item(id)}/steps/${seq}/signature`),
