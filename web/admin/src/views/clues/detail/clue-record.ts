@@ -124,7 +124,7 @@ export function recordSections(c: Clue, t: Translate, measure: (code: string) =>
     });
   }
   d.approvals.forEach((a, i) =>
-    out.push({ key: 'approval', n: i + 1, rows: [...row('decision', t(`clue-detail.forms.approve.options.${a.approve}`)), ...row('by', a.by?.name), ...row('at', formatDateTime(a.at)), ...row('higherBody', a.higherBody), ...row('note', a.note, true)] }),
+    out.push({ key: 'approval', n: i + 1, rows: [...row('decision', t(`clue-detail.forms.approve.options.${a.approve}`)), ...row('approvedBy', a.by?.name), ...row('at', formatDateTime(a.at)), ...row('higherBody', a.higherBody), ...row('note', a.note, true)] }),
   );
   out.push(...methodSections(d, t));
   if (d.outcome) {
