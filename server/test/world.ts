@@ -33,7 +33,7 @@ export const fixtureUsers = {
   unitOfficer: { kind: 'business', role: 'org_officer', scope: 'subtree', org: 'unitA', person: 'unitA' },
   branchSecretary: { kind: 'business', role: 'branch_secretary', scope: 'subtree', org: 'branch1', person: 'branch1' },
   staff: { kind: 'business', role: 'staff', scope: 'self', org: null, person: 'branch1' },
-  custodian: { kind: 'business', role: 'clue_custodian', scope: 'tenant', org: null, person: 'office' },
+  custodian: { kind: 'business', role: 'clue_custodian', scope: 'tenant', org: null, person: null },
 } as const;
 
 export type FixtureUser = keyof typeof fixtureUsers;

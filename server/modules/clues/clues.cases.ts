@@ -1,4 +1,5 @@
 import { files, upload } from '../../platform/storage/test-files.js';
+import type { Clue } from '../../../contracts/clues.js';
 import type { RouteCase } from '../../test/route-case.js';
 import type { World } from '../../test/world.js';
 import { intake } from '../complaints/complaints.fixtures.js';
@@ -12,7 +13,7 @@ const stats = ['discipline', 'secretary'] as const;
 async function attachmentOf(w: World, clueId: string): Promise<string> {
   const res = await w.as('discipline').inject({ method: 'POST', url: `/api/clues/${clueId}/attachments`, ...upload('来信扫描件.pdf', files.pdf) });
   if (res.statusCode !== 201) throw new Error(`clue upload failed: ${res.body}`);
-  return res.json().id as string;
+  return (res.json() as Clue).attachments.at(-1)!.id;
 }
 
 /** `discipline` reaches its own clue; a clue secretary alone is listed on does not exist for it. */

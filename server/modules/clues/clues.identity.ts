@@ -43,37 +43,42 @@ export async function identityState(db: Db | Tx, ctx: Ctx, c: LoadedClue) {
 }
 
 /** A handler asks the custodian for the reporter's identity, with a reason; one open request at a time. */
-export async function requestIdentity(ctx: Ctx, clueId: string, input: { reason: string; purpose?: ClueIdentityPurpose }): Promise<void> {
-  await transact(ctx, async (tx) => {
+export async function requestIdentity(ctx: Ctx, clueId: string, input: { reason: string; purpose?: ClueIdentityPurpose }): Promise<ClueIdentityRequest> {
+  const id = await transact(ctx, async (tx) => {
     const c = await requireClue(tx, ctx, clueId, ['owner', 'handler']);
     if (!identityAvailable(c)) throw invalidState(c.row.named ? 'erased' : 'anonymous');
     const state = await identityState(tx, ctx, c);
     if (state.pendingRequest) throw invalidState('request_pending');
     if (state.grant) throw invalidState('grant_live');
-    const id = newId();
+    const requestId = newId();
     const purpose = input.purpose ?? 'handling';
     await tx.insertInto('clue_identity_request').values({
-      tenant_id: ctx.tenantId, id, clue_id: clueId, requester_id: userId(ctx)!, purpose, reason_enc: sealClue(ctx, reasonField, id, input.reason)!,
+      tenant_id: ctx.tenantId, id: requestId, clue_id: clueId, requester_id: userId(ctx)!, purpose, reason_enc: sealClue(ctx, reasonField, requestId, input.reason)!,
       status: 'pending', requested_at: nowIso(ctx.deps.clock), decided_by: null, decided_at: null, decision_reason_enc: null, grant_until: null,
     }).execute();
-    await appendClueStep(tx, ctx, clueId, 'identity_requested', { requestId: id, purpose, reasonSm3: digestText(ctx, input.reason) });
+    await appendClueStep(tx, ctx, clueId, 'identity_requested', { requestId, purpose, reasonSm3: digestText(ctx, input.reason) });
     await auditClue(tx, ctx, 'clue.identity_request', clueId);
+    return requestId;
   });
+  const row = await requests(ctx.deps.db, ctx).select(queueColumns).where('r.id', '=', id).executeTakeFirstOrThrow();
+  return presentRequest(ctx, row as QueueRow);
 }
 
 /**
  * The custodian queue: requests on clues the custodian is not recused from, never their own. It names the
  * clue by its register number only: no content, reported person or reporter.
  */
-function queue(db: Db | Tx, ctx: Ctx, v: NonNullable<Awaited<ReturnType<typeof viewerOf>>>) {
+function requests(db: Db | Tx, ctx: Ctx) {
   return db
     .selectFrom('clue_identity_request as r')
     .innerJoin('clue as c', (j) => j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.id', '=', 'r.clue_id'))
     .innerJoin('user_account as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.requester_id'))
     .leftJoin('user_account as d', (j) => j.onRef('d.tenant_id', '=', 'r.tenant_id').onRef('d.id', '=', 'r.decided_by'))
-    .where('r.tenant_id', '=', ctx.tenantId)
-    .where('r.requester_id', '<>', v.accountId)
-    .where(notRecused(v));
+    .where('r.tenant_id', '=', ctx.tenantId);
+}
+
+function queue(db: Db | Tx, ctx: Ctx, v: NonNullable<Awaited<ReturnType<typeof viewerOf>>>) {
+  return requests(db, ctx).where('r.requester_id', '<>', v.accountId).where(notRecused(v));
 }
 
 type QueueRow = { id: string; clue_id: string; code: string; requester_id: string; requester_name: string; reason_enc: string; purpose: ClueIdentityPurpose;

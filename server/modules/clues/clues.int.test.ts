@@ -109,7 +109,7 @@ describe('scope decision', () => {
   it('forward up keeps only the forwarding record: content, identity and files are gone from the database and the store', async () => {
     const { id } = await registered(w);
     const up = await w.as('discipline').inject({ method: 'POST', url: `/api/clues/${id}/attachments`, ...upload('材料.pdf', files.pdf) });
-    const key = (await w.deps.db.selectFrom('attachment').select('storage_key').where('id', '=', up.json().id).executeTakeFirstOrThrow()).storage_key;
+    const key = (await w.deps.db.selectFrom('attachment').select('storage_key').where('id', '=', up.json().attachments[0].id).executeTakeFirstOrThrow()).storage_key;
     const res = await w.as('discipline').post(`/api/clues/${id}/scope`, { decision: 'forward_up', recipient: '市纪委监委' });
     expect(res.statusCode, res.body).toBe(200);
     const clue = res.json() as Clue;
@@ -232,7 +232,7 @@ describe('attachments', () => {
     const { id } = await registered(w);
     const up = await w.as('discipline').inject({ method: 'POST', url: `/api/clues/${id}/attachments`, ...upload('来信.pdf', files.pdf) });
     expect(up.statusCode, up.body).toBe(201);
-    const att = up.json();
+    const att = (up.json() as Clue).attachments[0]!;
     const row = await w.deps.db.selectFrom('attachment').selectAll().where('id', '=', att.id).executeTakeFirstOrThrow();
     expect(row.encrypted).toBe(1);
     const stored = Buffer.concat(await (await w.deps.storage.get(row.storage_key)).toArray());

@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   clue = res.json();
   const up = await w.as('discipline').inject({ method: 'POST', url: `/api/clues/${clue.id}/attachments`, ...upload('举报材料.pdf', files.pdf) });
-  attachmentId = up.json().id;
+  attachmentId = up.json().attachments[0].id;
   // Both recused accounts were put on the list by hand, as if before they moved into the chain: recusal still hides it.
   for (const a of [reported, orgMate]) {
     await w.deps.db.insertInto('clue_access').values({

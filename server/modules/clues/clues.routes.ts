@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams } from '../../../contracts/common.js';
 import {
-  AddClueAccess, Clue, ClueAccessList, ClueAccessParams, ClueAttachment, ClueAttachmentParams, ClueExportQuery, ClueForwardAck,
+  AddClueAccess, Clue, ClueAccessList, ClueAccessParams, ClueAttachmentParams, ClueExportQuery, ClueForwardAck,
   ClueIdentityRequest, ClueIdentityRequestPage, ClueIdentityRequestQuery, CluePage, ClueQuery, ClueReferralQuery, ClueReporterIdentity,
   ClueScopeDecision, ClueStats, ClueStatsQuery, ComplaintToClue, DecideClueIdentity, RegisterClue, RequestClueIdentity, ViewClueIdentity,
 } from '../../../contracts/clues.js';
@@ -55,10 +55,11 @@ export const clueRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/:id/attachments',
-    { config: { ...read, audit: 'clue.attachment_add' }, schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: ClueAttachment } } },
+    { config: { ...read, audit: 'clue.attachment_add' }, schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: Clue } } },
     async (req, reply) => {
       const file = await readUpload(req, await uploadLimitBytes(req.ctx));
-      return reply.code(201).send(await addClueAttachment(req.ctx, req.params.id, file));
+      await addClueAttachment(req.ctx, req.params.id, file);
+      return reply.code(201).send(await getClue(req.ctx, req.params.id));
     },
   );
   app.get('/:id/attachments/:attachmentId', { config: read, schema: { tags, params: ClueAttachmentParams } }, async (req, reply) => {
@@ -84,11 +85,8 @@ export const clueRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/:id/identity-requests',
-    { config: { permission: manage, audit: 'clue.identity_request' }, schema: { tags, params: IdParams, body: RequestClueIdentity, response: { 201: Clue } } },
-    async (req, reply) => {
-      await requestIdentity(req.ctx, req.params.id, req.body);
-      return reply.code(201).send(await getClue(req.ctx, req.params.id));
-    },
+    { config: { permission: manage, audit: 'clue.identity_request' }, schema: { tags, params: IdParams, body: RequestClueIdentity, response: { 201: ClueIdentityRequest } } },
+    async (req, reply) => reply.code(201).send(await requestIdentity(req.ctx, req.params.id, req.body)),
   );
   app.post('/:id/identity', { config: { permission: manage, audit: 'clue.identity_view' }, schema: { tags, params: IdParams, body: ViewClueIdentity, response: { 200: ClueReporterIdentity } } }, async (req) =>
     viewIdentity(req.ctx, req.params.id, req.body.purpose),
