@@ -6,8 +6,8 @@ const t = (k: string) => names[k] ?? `?${k}`;
 const known = (k: string) => k in names;
 
 describe('clue statistics rows', () => {
-  it('name known codes, say 尚未处置 for an empty key, keep unknown codes and give shares of the total', () => {
-    const stats = { year: 2026, quarter: 1, total: 3, bySource: [{ key: 'letter', count: 2 }, { key: 'fax', count: 1 }], byMethod: [{ key: '', count: 3 }], byForm: [], byCategory: [] };
+  it('name known codes, say 尚未处置 for the server key none, keep unknown codes and give shares of the total', () => {
+    const stats = { year: 2026, quarter: 1, total: 3, bySource: [{ key: 'letter', count: 2 }, { key: 'fax', count: 1 }], byMethod: [{ key: 'none', count: 3 }], byForm: [], byCategory: [] };
     expect(statsRows(stats, 'bySource', t, known)).toEqual([
       { key: 'letter', label: '来信', count: 2, share: 66.7 },
       { key: 'fax', label: 'fax', count: 1, share: 33.3 },

@@ -16,14 +16,17 @@ export interface StatsRow {
   share: number | null;
 }
 
+/** The server's key for clues that have no method or form yet. */
+const NONE = 'none';
+
 /**
- * A dimension's rows with names: codes the web knows by their locale name, an empty key (no method or
- * form yet) as 尚未处置, anything else as sent.
+ * A dimension's rows with names: codes the web knows by their locale name, `none` (no method or form yet)
+ * as 尚未处置, anything else as sent.
  */
 export function statsRows(stats: ClueStats, dim: StatsDimension, t: (key: string) => string, known: (key: string) => boolean): StatsRow[] {
   return stats[dim].map((c) => {
     const key = `${labelPrefix[dim]}.${c.key}`;
-    const label = c.key === '' ? t('clues.stats.notYet') : known(key) ? t(key) : c.key;
+    const label = c.key === NONE ? t('clues.stats.notYet') : known(key) ? t(key) : c.key;
     return { key: c.key, label, count: c.count, share: stats.total > 0 ? Math.round((c.count / stats.total) * 1000) / 10 : null };
   });
 }
