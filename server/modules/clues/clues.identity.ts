@@ -7,11 +7,13 @@ import { newId } from '../../platform/db/ids.js';
 import { transact } from '../../platform/db/transact.js';
 import { AppError, invalidState, notFound } from '../../platform/http/errors.js';
 import { loadSettings } from '../../platform/settings/settings.js';
+import { notify } from '../../platform/notify/notify.service.js';
+import { grantHolders } from '../complaints/complaints.recusal.js';
 import { appendClueStep, digestText } from './steps/steps.append.js';
 import { identityAvailable } from './clues.actions.js';
 import { auditClue } from './clues.audit.js';
 import { requireClue, type LoadedClue } from './clues.load.js';
-import { notRecused, viewerOf } from './clues.recusal.js';
+import { accountRecused, notRecused, viewerOf } from './clues.recusal.js';
 import { sealClue, unsealClue } from './clues.seal.js';
 
 const HOUR_MS = 3_600_000;
@@ -57,11 +59,23 @@ export async function requestIdentity(ctx: Ctx, clueId: string, input: { reason:
       status: 'pending', requested_at: nowIso(ctx.deps.clock), decided_by: null, decided_at: null, decision_reason_enc: null, grant_until: null,
     }).execute();
     await appendClueStep(tx, ctx, clueId, 'identity_requested', { requestId, purpose, reasonSm3: digestText(ctx, input.reason) });
+    await tellCustodians(tx, ctx, c);
     await auditClue(tx, ctx, 'clue.identity_request', clueId);
     return requestId;
   });
   const row = await requests(ctx.deps.db, ctx).select(queueColumns).where('r.id', '=', id).executeTakeFirstOrThrow();
   return presentRequest(ctx, row as QueueRow);
+}
+
+/**
+ * Custodians learn that a request waits, with no clue number in the message: the queue shows it to those
+ * not recused from the clue, so only they are told.
+ */
+async function tellCustodians(tx: Tx, ctx: Ctx, c: LoadedClue): Promise<void> {
+  const holders = [...new Set((await grantHolders(tx, ctx.tenantId, 'clue:custody')).map((h) => h.userId))].filter((u) => u !== userId(ctx));
+  const told: string[] = [];
+  for (const u of holders) if (!(await accountRecused(tx, ctx.tenantId, u, c.row))) told.push(u);
+  if (told.length) await notify(tx, ctx, { userIds: told, kind: 'clue.identity_requested', link: '/clues/custody' });
 }
 
 /**

@@ -202,6 +202,9 @@ describe('sealed identity', () => {
     expect(mine).toMatchObject({ reason: '核实举报人所述细节', purpose: 'handling', status: 'pending', requester: { id: w.users.discipline.id } });
     expect(JSON.stringify(queue)).not.toContain(CLUE_CONTENT.slice(0, 10));
     expect(JSON.stringify(queue)).not.toContain('赵某某');
+    const told = (await w.as('custodian').get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'clue.identity_requested');
+    expect(told.length).toBeGreaterThan(0);
+    expect(JSON.stringify(told)).not.toContain(id);
     const decided = await w.as('custodian').post(`/api/clue-identity-requests/${requestId}/decision`, { approve: true, reason: '确有核实需要' });
     expect(decided.json()).toMatchObject({ status: 'approved', decisionReason: '确有核实需要' });
     expect((await w.as('custodian').post(`/api/clue-identity-requests/${requestId}/decision`, { approve: true, reason: '再批' })).statusCode).toBe(409);
@@ -222,6 +225,7 @@ describe('sealed identity', () => {
     const recusedCustodian = await extraAccount(w, { username: 'baoguan2', role: 'clue_custodian', org: 'unitA' });
     const other = await withIdentityRequest(w);
     const c = await recusedCustodian.client();
+    expect((await c.get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'clue.identity_requested')).toEqual([]);
     expect((await c.get('/api/clue-identity-requests')).json().items.map((r: { id: string }) => r.id)).not.toContain(other.requestId);
     expect((await c.post(`/api/clue-identity-requests/${other.requestId}/decision`, { approve: true, reason: '同意同意' })).statusCode).toBe(404);
   });
