@@ -37,6 +37,7 @@ import { dutyTaskRoutes } from './duty-tasks/duty-tasks.routes.js';
 import { dutyTaskDigest } from './duty-tasks/duty-tasks.digest.js';
 import { dutyTaskJobs } from './duty-tasks/duty-tasks.jobs.js';
 import { dutyLetterRoutes, dutyLetterTemplateRoutes } from './duty-letters/duty-letters.routes.js';
+import { dualDutyRoutes } from './duty-letters/dual-duty.routes.js';
 
 /** Every business module's routes, each under its own prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -73,6 +74,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(dutyTaskRoutes, { prefix: '/api/duty-tasks' });
   await app.register(dutyLetterTemplateRoutes, { prefix: '/api/duty-letter-templates' });
   await app.register(dutyLetterRoutes, { prefix: '/api/duty-letters' });
+  await app.register(dualDutyRoutes, { prefix: '/api/dual-duty' });
 }
 
 /** Every module's due items feed one daily digest per person. */

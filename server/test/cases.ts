@@ -18,6 +18,7 @@ import { clueCases } from '../modules/clues/clues.cases.js';
 import { disposalCases } from '../modules/clues/disposal/disposal.cases.js';
 import { dutyTaskCases } from '../modules/duty-tasks/duty-tasks.cases.js';
 import { assessmentCases } from '../modules/assessment/assessment.cases.js';
+import { dutyLetterCases } from '../modules/duty-letters/duty-letters.cases.js';
 
 /** Every route's case, gathered from the modules that own them. */
-export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases, ...disposalCases, ...assessmentCases, ...dutyTaskCases];
+export const allCases: RouteCase[] = [...httpCases, ...authCases, ...accountCases, ...orgCases, ...peopleCases, ...auditCases, ...settingsCases, ...attachmentCases, ...notifyCases, ...portalCases, ...rectificationCases, ...inspectionCases, ...complaintPortalCases, ...complaintCases, ...clueStepCases, ...clueCases, ...disposalCases, ...assessmentCases, ...dutyTaskCases, ...dutyLetterCases];

@@ -26,14 +26,17 @@ export async function scratchOrg(w: World, parent: FixtureOrg = 'unitA'): Promis
   return res.json().id as string;
 }
 
-/** Issues one letter between fixture users (all of whom have people and accounts), by default for a fresh section under 闸站管理所. */
+/**
+ * Issues one letter between fixture users (all of whom have people and accounts): for a fixture org, or for a
+ * fresh section under one (闸站管理所 by default), so that it never meets an earlier letter.
+ */
 export async function issueLetter(
   w: World,
   parties: FixtureUser[],
-  opts: { org?: FixtureOrg; level?: DutyLevel; year?: number; as?: FixtureUser; templateId?: string } = {},
+  opts: { org?: FixtureOrg; under?: FixtureOrg; level?: DutyLevel; year?: number; as?: FixtureUser; templateId?: string } = {},
 ): Promise<string> {
   const templateId = opts.templateId ?? (await makeTemplate(w));
-  const orgId = opts.org ? w.orgs[opts.org] : await scratchOrg(w);
+  const orgId = opts.org ? w.orgs[opts.org] : await scratchOrg(w, opts.under);
   const res = await w.as(opts.as ?? 'orgOfficer').post('/api/duty-letters/issue', {
     year: opts.year ?? 2026,
     letters: [{ templateId, level: opts.level ?? 'section', orgId, partyPersonIds: parties.map((u) => w.users[u].personId!) }],
@@ -60,4 +63,22 @@ export async function signedLetter(w: World, parties: FixtureUser[], opts: Param
   const id = await issueLetter(w, parties, opts);
   for (const p of parties) await sign(w, id, p);
   return id;
+}
+
+/**
+ * The leadership: secretary (书记, first by sort) oversees nothing; discipline oversees 闸站管理所 and 办公室;
+ * orgOfficer oversees 第一党支部. Heads come from scoped roles: the unit officer (org_officer over 闸站管理所)
+ * and the branch secretary (branch_secretary over 第一党支部); 办公室 has none. Returns the leader ids.
+ */
+export async function seatLeadership(w: World): Promise<Record<'secretary' | 'discipline' | 'orgOfficer', string>> {
+  const leader = async (as: FixtureUser, title: string, sort: number, oversees: FixtureOrg[]) => {
+    const res = await w.as('orgOfficer').post('/api/leaders', { personId: w.users[as].personId, title, sort, overseesOrgIds: oversees.map((o) => w.orgs[o]) });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  return {
+    secretary: await leader('secretary', '党总支书记', 0, []),
+    discipline: await leader('discipline', '纪检委员', 1, ['unitA', 'office']),
+    orgOfficer: await leader('orgOfficer', '副局长', 2, ['branch1']),
+  };
 }

@@ -28,14 +28,18 @@ import {
 import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
+import { registerAssessmentFeed } from '../assessment/assessment.feeds.js';
 import { exportBoard, signingBoard } from './duty-letters.board.js';
 import { DOCX_MIME, letterDocx } from './duty-letters.archive.js';
+import { LETTER_SIGNING_RATE, letterSigningRate } from './duty-letters.feed.js';
 import { proposeLetters } from './duty-letters.proposal.js';
 import * as svc from './duty-letters.service.js';
 import { exportSignature, signLetter } from './duty-letters.sign.js';
 import * as templates from './duty-letters.templates.js';
 
 const tags = ['duty-letters'];
+
+registerAssessmentFeed(LETTER_SIGNING_RATE, letterSigningRate);
 
 export const dutyLetterTemplateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', { config: { permission: 'duty:read' }, schema: { tags, querystring: DutyLetterTemplateQuery, response: { 200: DutyLetterTemplatePage } } }, async (req) =>
