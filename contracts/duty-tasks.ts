@@ -25,8 +25,8 @@ import { Body, Code, DateOnly, Id, IdParams, ImportReport, PageQuery, Paged, Pla
  *   POST   /api/duty-tasks/:id/reports/:reportId/accept  ReviewDutyReport → DutyTask            duty:manage
  *   POST   /api/duty-tasks/:id/reports/:reportId/return  ReturnDutyReport → DutyTask            duty:manage
  *
- * Scope: a task is visible when its responsible org or a co-org lies in the caller's duty:read scope, or
- * (self scope) when the caller is its owner or lead leader. Out of scope reads answer 404, writes 403.
+ * Scope: a task is visible when its responsible org or a co-org lies in the caller's duty:read scope, and
+ * always to its owner and its lead leader. Out of scope reads answer 404, writes 403.
  * A child task's org lies in its parent's org subtree (the parent's own org included: 分解到班子成员),
  * else 422 DUTY_TASK_ORG_OUTSIDE_PARENT. Only leaves take progress reports; a parent's progress is the
  * weighted mean of its children's. Reports are accepted or returned by the assigner: an account holding

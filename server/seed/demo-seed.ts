@@ -17,6 +17,7 @@ import { assignRole } from '../modules/accounts/assignments.service.js';
 import { buildDemoPlan, DEMO_PASSWORD, type DemoAccount, type DemoPlan } from './demo-plan.js';
 import * as find from './demo-lookup.js';
 import { ensureDemoClues } from './demo-clues.js';
+import { ensureDemoDutyTasks } from './demo-duty-tasks.js';
 import { ensureDemoAssessment } from './demo-assessment.js';
 
 export const DEMO_TENANT_CODE = 'demo';
@@ -143,6 +144,7 @@ export async function seedDemo(deps: Deps, opts: { makeDefault: boolean }): Prom
   await ensurePostsAndLeaders(ctx, plan, orgs, people, created);
   for (const a of plan.accounts) await ensureAccount(ctx, a, plan, orgs, people, created);
   await ensureDemoClues(deps, tenantId, orgs, people);
+  await ensureDemoDutyTasks(deps, tenantId, orgs.get('bureau')!);
   await ensureDemoAssessment(deps, tenantId, orgs, people);
   return { tenantId, created };
 }

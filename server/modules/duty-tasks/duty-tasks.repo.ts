@@ -20,13 +20,13 @@ export interface Reader {
 
 /**
  * A task is visible when its responsible org or one of its co-orgs lies in the reader's duty:read scope,
- * or (self scope) when the reader owns it or leads it.
+ * and always to its owner and its lead leader, whatever their role's scope: one sees one's own duties.
  */
 export function visibleTask(eb: ExpressionBuilder<any, any>, r: Reader): Expression<SqlBool> {
   const b = eb as ExpressionBuilder<DB, keyof DB>;
   const ors: Expression<SqlBool>[] = [scopeFilter(b, r.tenantId, r.scope, { org: 't.org_id', person: 't.owner_person_id' }, r.personId)];
+  if (r.scope && r.personId) ors.push(sql<SqlBool>`t.owner_person_id = ${r.personId}`, sql<SqlBool>`t.leader_person_id = ${r.personId}`);
   if (r.scope && !r.scope.all) {
-    if (r.scope.self && r.personId) ors.push(sql<SqlBool>`t.leader_person_id = ${r.personId}`);
     ors.push(sql<SqlBool>`exists (select 1 from duty_task_co_org c where c.tenant_id = t.tenant_id and c.task_id = t.id and ${scopeFilter(b, r.tenantId, r.scope, { org: 'c.org_id' }, null)})`);
   }
   return eb.or(ors);

@@ -70,6 +70,17 @@ afterAll(async () => {
   await tdb.drop();
 });
 
+describe('the demo seed', () => {
+  it('leaves this year\'s breakdown with accepted progress, a report waiting for review and one returned', async () => {
+    const plans = (await send('GET', '/api/duty-plans?year=2026')).json() as { items: { id: string; taskCount: number; progress: number }[] };
+    expect(plans.items).toHaveLength(1);
+    expect(plans.items[0]!.taskCount).toBe(breakdownRows.length);
+    expect(plans.items[0]!.progress).toBeGreaterThan(0);
+    const waiting = (await send('GET', `/api/duty-tasks?planId=${plans.items[0]!.id}&awaitingMyReview=true`)).json() as { items: { number: string }[] };
+    expect(waiting.items.map((t) => t.number)).toEqual(['2.1']);
+  });
+});
+
 describe('任务分解表 import and export', () => {
   it('imports the committed fixture: every row a task, children under their 上级序号, recurring duties with their occurrences', async () => {
     const planId = await newPlan('2026年度全面从严治党重点任务');
