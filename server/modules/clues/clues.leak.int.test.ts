@@ -130,6 +130,13 @@ describe.each([0, 1, 2, 3, 4])('attacker %i', (i) => {
     }
     // The two on the list by hand hold clue:read and everything a 纪检委员 holds: for them the clue simply is not there.
     expect((await client.get(`/api/clues/${clue.id}`)).statusCode).toBe(i < 2 ? 404 : 403);
+    // Views outside the clue routes where a trace could surface: audit, jobs, notifications, accounts, settings.
+    for (const url of ['/api/audit?pageSize=200', '/api/audit/export.xlsx', '/api/jobs', '/api/notifications', '/api/users?pageSize=200', '/api/settings']) {
+      const res = await client.get(url);
+      const text = await zipText(res);
+      // The reported person is in the directory anyway; what must not show is anything of the clue.
+      for (const word of [...identityWords, ...existenceWords()].filter((x) => x !== REPORTED)) expect(text, `${a.name} GET ${url}`).not.toContain(word);
+    }
     const file = await client.get(`/api/attachments/${attachmentId}`);
     expect(file.statusCode).toBe(404);
     const after = await w.deps.db.selectFrom('clue').select(['status', 'step_count']).where('id', '=', clue.id).executeTakeFirstOrThrow();
