@@ -117,9 +117,10 @@ export const ProposedParty = Type.Object({
 
 /**
  * One letter the issuance would create, worked out from the leadership (leader, leader_oversight) and org
- * heads: 书记 (first leader by sort) ↔ each 班子成员 (level bureau); for each org a member oversees,
- * the member ↔ the org's head (局属单位 also with the 书记 on behalf of the 局). The head of an org is the
- * person whose account holds a role with business scope on exactly that org or its subtree.
+ * heads: 书记 (first leader by sort) ↔ each 班子成员 (level bureau); each 局属单位: 书记 on behalf of the 局,
+ * its overseeing member if any, its head; each 党支部: its overseeing member (else 书记) ↔ its secretary; each
+ * other org a member oversees: the member ↔ its head. The head of an org is a person, not a leadership member,
+ * whose account holds a business role scoped to exactly that org or its subtree (unit_head, branch_secretary first).
  */
 export const ProposedLetter = Type.Object({
   level: DutyLevel,

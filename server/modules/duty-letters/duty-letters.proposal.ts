@@ -22,9 +22,10 @@ const HEAD_ROLES = ['unit_head', 'branch_secretary'];
 
 /**
  * The head of each org: a person whose active account holds a business role scoped to exactly that org
- * (org or subtree scope), unit_head and branch_secretary before other roles.
+ * (org or subtree scope), unit_head and branch_secretary before other roles. Leadership members are not
+ * heads: their leader role is scoped to the orgs they oversee.
  */
-async function orgHeads(db: Db, tenantId: string): Promise<Map<string, Person>> {
+async function orgHeads(db: Db, tenantId: string, leaderPeople: Set<string>): Promise<Map<string, Person>> {
   const rows = await db
     .selectFrom('role_assignment as a')
     .innerJoin('role as r', (j) => j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.id', '=', 'a.role_id'))
@@ -41,7 +42,7 @@ async function orgHeads(db: Db, tenantId: string): Promise<Map<string, Person>> 
   const rank = (code: string) => (HEAD_ROLES.includes(code) ? HEAD_ROLES.indexOf(code) : HEAD_ROLES.length);
   const best = new Map<string, { rank: number; person: Person }>();
   for (const r of rows) {
-    if (!r.scope_org_id) continue;
+    if (!r.scope_org_id || leaderPeople.has(r.id)) continue;
     const had = best.get(r.scope_org_id);
     if (!had || rank(r.code) < had.rank) best.set(r.scope_org_id, { rank: rank(r.code), person: { id: r.id, name: r.name, hasAccount: true } });
   }
@@ -51,7 +52,8 @@ async function orgHeads(db: Db, tenantId: string): Promise<Map<string, Person>> 
 /**
  * The letters a year's issuance would create (see ProposedLetter): 书记 (the first leader by sort) ↔ each other
  * 班子成员 for the 局; each 局属单位 with the 书记 on behalf of the 局, its overseeing member and its head; each
- * overseen 股室 or 党组织 with its member and its head. Only orgs in the caller's duty:manage scope are proposed.
+ * 党支部 with its overseeing member (else the 书记 for the 党总支) and its secretary; each other overseen org
+ * with its member and its head. Only orgs in the caller's duty:manage scope are proposed.
  */
 export async function proposeLetters(ctx: Ctx, year: number): Promise<DutyProposal> {
   const db = ctx.deps.db;
@@ -70,7 +72,7 @@ export async function proposeLetters(ctx: Ctx, year: number): Promise<DutyPropos
     .execute();
   const orgs = await db.selectFrom('org').select(['id', 'name', 'kind', 'parent_id', 'sort']).where('tenant_id', '=', tenantId).where('status', '=', 'active').orderBy('sort').orderBy('name').execute();
   const oversight = await db.selectFrom('leader_oversight').select(['leader_id', 'org_id']).where('tenant_id', '=', tenantId).execute();
-  const heads = await orgHeads(db, tenantId);
+  const heads = await orgHeads(db, tenantId, new Set(leaders.map((l) => l.id)));
   const existing = new Map((await currentLettersOfYear(db, tenantId, year)).map((l) => [`${l.org_id}|${l.party_key}`, l.id]));
 
   const person = (l: (typeof leaders)[number]): Person => ({ id: l.id, name: l.name, hasAccount: !!l.has_account });
@@ -101,14 +103,14 @@ export async function proposeLetters(ctx: Ctx, year: number): Promise<DutyPropos
     if (org.id === root.id) continue;
     const member = overseers.get(org.id);
     const unit = org.kind === 'subordinate_unit';
-    if (!member && !unit) continue;
+    if (!member && !unit && org.kind !== 'party_branch') continue;
     const level = levelOfOrg(org.kind);
     const head = heads.get(org.id);
     if (!head) {
       if (await canManageOrg(db, ctx, org.id)) unresolved.push({ level, org: { id: org.id, name: org.name }, overseenBy: { id: (member ?? chief).id, name: (member ?? chief).name } });
       continue;
     }
-    const side = unit ? [person(chief), ...(member ? [person(member)] : [])] : [person(member!)];
+    const side = unit ? [person(chief), ...(member ? [person(member)] : [])] : [person(member ?? chief)];
     await add(level, org, [...side, head]);
   }
   return { year, items, unresolved };
