@@ -5,7 +5,7 @@ import { today } from '../../platform/clock/clock.js';
 import { loadCalendar } from '../../platform/clock/load-calendar.js';
 import type { Ctx, Db, Tx } from '../../platform/context.js';
 import { loadSettings } from '../../platform/settings/settings.js';
-import { clueClocks, nextClock } from './disposal/disposal.clocks.js';
+import { clockColour, clueClocks, nextClock } from './disposal/disposal.clocks.js';
 import type { ClueRow } from './clues.load.js';
 import { unsealClue } from './clues.seal.js';
 
@@ -47,9 +47,7 @@ export function rowClocks(cc: ClockContext, row: ClueRow): ClueClock[] {
   }, cc.today);
   const kind = row.disposal_due_kind as ClueClock['kind'] | null;
   if (row.disposal_due && kind) {
-    const warn = cc.settings['system.sla.warnWorkingDays'];
-    const colour = cc.today > row.disposal_due ? 'red' : cc.cal.workingDaysBetween(cc.today, row.disposal_due) <= warn ? 'yellow' : null;
-    clocks.push({ kind, due: row.disposal_due, doneOn: null, colour });
+    clocks.push({ kind, due: row.disposal_due, doneOn: null, colour: clockColour(cc.cal, cc.settings['system.sla.warnWorkingDays'], row.disposal_due, null, cc.today) });
   }
   return clocks;
 }
