@@ -119,6 +119,19 @@ describe('progress: reports, review and the weighted roll-up', () => {
   });
 });
 
+describe('at the same time', () => {
+  it('two reports sent at once: the second waits for the first and is refused; children added at once get their own numbers', async () => {
+    const { taskId } = await scratchTask(w, { org: 'office', owner: 'orgOfficer' });
+    const sent = await Promise.all([30, 40].map((percent) => w.as('orgOfficer').post(`/api/duty-tasks/${taskId}/reports`, { percent, note: '同时报送' })));
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await task(taskId)).reports).toHaveLength(1);
+    const parent = await scratchTask(w, { org: 'bureau' });
+    const added = await Promise.all([w.orgs.office, w.orgs.unitA].map((orgId) => w.as('discipline').post(`/api/duty-tasks/${parent.taskId}/decompose`, { children: [{ orgId, weight: 1 }] })));
+    expect(added.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect((await task(parent.taskId)).children.map((c) => c.number).sort()).toEqual(['1.1', '1.2']);
+  });
+});
+
 describe('recurring duties', () => {
   it('a twice-yearly 专题研究 has two occurrences, each reported and accepted on its own', async () => {
     const { taskId } = await scratchTask(w, { org: 'generalBranch', owner: 'secretary', recurrence: 'half_yearly' });

@@ -22,6 +22,7 @@ export const EVIDENCE_OWNER = 'duty_task_report';
  */
 export async function reportProgress(ctx: Ctx, id: string, input: ReportDutyProgress): Promise<DutyTask> {
   await transact(ctx, async (tx) => {
+    await repo.lockTask(tx, ctx.tenantId, id);
     const task = await requireVisibleTask(tx, ctx, id);
     if (!(await mayReport(tx, ctx, task))) throw forbidden();
     if (Number(task.child_count) > 0) throw invalidState('has_children');
@@ -56,6 +57,7 @@ export async function reportProgress(ctx: Ctx, id: string, input: ReportDutyProg
 
 async function review(ctx: Ctx, id: string, reportId: string, accept: boolean, comment: string): Promise<DutyTask> {
   await transact(ctx, async (tx) => {
+    await repo.lockTask(tx, ctx.tenantId, id);
     const task = await requireVisibleTask(tx, ctx, id);
     const report = await repo.findReport(tx, ctx.tenantId, task.id, reportId);
     if (!report) throw notFound('duty_task_report');

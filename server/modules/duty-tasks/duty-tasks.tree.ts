@@ -41,6 +41,8 @@ export async function writeOccurrences(tx: Tx, tenantId: string, taskId: string,
 /** Inserts a task under its parent (or at the plan's top level), numbered after its siblings. */
 export async function insertTask(tx: Tx, ctx: Ctx, plan: PlanRef, parent: ParentRef | null, t: NewTask, event: 'created' | 'imported' | 'decomposed'): Promise<string> {
   const at = nowIso(ctx.deps.clock);
+  if (parent) await repo.lockTask(tx, ctx.tenantId, parent.id);
+  else await repo.lockPlan(tx, ctx.tenantId, plan.id);
   const seq = (await repo.maxSeq(tx, ctx.tenantId, plan.id, parent?.id ?? null)) + 1;
   const n = numbering(parent ? { number: parent.number, sortKey: parent.sort_key } : null, seq);
   const id = newId();
