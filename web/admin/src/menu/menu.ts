@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram, Search, Finished, ChatDotRound, Message, EditPen, DataAnalysis, Memo, Briefcase, Files, DocumentAdd, PieChart, Checked } from '@element-plus/icons-vue';
+import { Bell, Calendar, Collection, Document, House, Key, Lock, OfficeBuilding, Setting, Stamp, Timer, Tickets, User, UserFilled, Avatar, Postcard, Connection, Aim, List, Histogram, Search, Finished, ChatDotRound, Message, EditPen, DataAnalysis, Memo, Briefcase, Files, DocumentAdd, PieChart, Checked, Flag, DocumentChecked, Edit, Notebook, Operation, Share, Trophy, Medal, Reading, TrendCharts } from '@element-plus/icons-vue';
 import type { Permission } from '../api/types';
 
 export interface MenuItem {
@@ -45,6 +45,29 @@ export const menu: MenuItem[] = [
       { key: 'clue-register', titleKey: 'menu.clueRegister', icon: DocumentAdd, anyOf: ['clue:register'] },
       { key: 'clue-stats', titleKey: 'menu.clueStats', icon: PieChart, anyOf: ['clue:stats'] },
       { key: 'clue-custody', titleKey: 'menu.clueCustody', icon: Checked, anyOf: ['clue:custody'] },
+    ],
+  },
+  {
+    key: 'dutyGroup',
+    titleKey: 'menu.dutyGroup',
+    icon: Flag,
+    children: [
+      { key: 'duty-board', titleKey: 'menu.dutyBoard', icon: DocumentChecked, anyOf: ['duty:read'] },
+      { key: 'duty-mine', titleKey: 'menu.dutyMine', icon: Edit, anyOf: ['duty:sign'] },
+      { key: 'duty-templates', titleKey: 'menu.dutyTemplates', icon: Notebook, anyOf: ['duty:manage'] },
+      { key: 'duty-plans', titleKey: 'menu.dutyPlans', icon: Operation, anyOf: ['duty:read'] },
+      { key: 'duty-tasks', titleKey: 'menu.dutyTasks', icon: Checked, anyOf: ['duty:read'] },
+      { key: 'dual-duty', titleKey: 'menu.dualDuty', icon: Share, anyOf: ['duty:read'] },
+    ],
+  },
+  {
+    key: 'assessmentGroup',
+    titleKey: 'menu.assessmentGroup',
+    icon: Trophy,
+    children: [
+      { key: 'assessments', titleKey: 'menu.assessments', icon: Medal, anyOf: ['assessment:read'] },
+      { key: 'assessment-rubrics', titleKey: 'menu.assessmentRubrics', icon: Reading, anyOf: ['assessment:read'] },
+      { key: 'assessment-compare', titleKey: 'menu.assessmentCompare', icon: TrendCharts, anyOf: ['assessment:read'] },
     ],
   },
   {
