@@ -25,9 +25,11 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Opens a page from the side menu, as a user would (menu groups start open). */
+/** Opens a page from the side menu, as a user would (menu groups start open; on a phone the menu is a drawer). */
 export async function openMenu(page: Page, key: string): Promise<void> {
-  await page.locator(`[data-test=menu-${key}]`).click();
+  const item = page.locator(`[data-test=menu-${key}]`);
+  if (!(await item.isVisible())) await page.locator('[data-test=menu-toggle]').click();
+  await item.click();
   await expect(page).toHaveURL(new RegExp(`/${key}(\\?|$)`));
 }
 
