@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DutyBoard, DutyLetterPage, DutyLetterTemplate, MyDutyLetters } from '../../../contracts/duty-letters.js';
 import { readWorkbook, cellText } from '../../platform/excel/excel.js';
+import { FakeClock } from '../../platform/clock/clock.js';
 import { createWorld, type World } from '../../test/world.js';
 import { getLetter, issueLetter, makeTemplate, scratchOrg, sign, signedLetter } from './duty-letters.fixture.js';
 
@@ -287,5 +288,27 @@ describe('the archive', () => {
     expect(xml).toContain(letter.contentHash);
     expect(xml).toContain(`签订日期：${letter.signatures[0]!.signedAt.slice(0, 10)}`);
     expect((await w.as('branchSecretary').get(`/api/duty-letters/${id}/letter.docx`)).statusCode).toBe(404);
+  });
+});
+
+/** A clock that moves on every reading, as the real one does between two statements. */
+class TickingClock extends FakeClock {
+  override now(): Date {
+    const d = super.now();
+    this.advance(1);
+    return d;
+  }
+}
+
+describe('first signatures on a clock that moves', () => {
+  it('are made with keys that already counted when the letter was signed', async () => {
+    const tw = await createWorld({ clock: new TickingClock('2026-03-02T09:00:00+08:00') });
+    try {
+      const id = await signedLetter(tw, ['secretary', 'staff']);
+      const letter = await getLetter(tw, id);
+      expect(letter.signatures.map((s) => s.valid)).toEqual([true, true]);
+    } finally {
+      await tw.close();
+    }
   });
 });

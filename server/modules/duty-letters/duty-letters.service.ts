@@ -229,7 +229,7 @@ export async function withdrawLetter(ctx: Ctx, id: string): Promise<void> {
 
 /** A new letter with the same parties (names as they are now) replacing one somebody signed; the old one is left untouched. */
 export async function reviseLetter(ctx: Ctx, id: string, input: ReviseDutyLetter): Promise<DutyLetter> {
-  const newId_ = await transact(ctx, async (tx) => {
+  const revisionId = await transact(ctx, async (tx) => {
     const { letter, parties } = await loadLetter(tx, ctx, id, true);
     await authorizeManage(tx, ctx, letter.org_id);
     if (letter.superseded_by) throw invalidState('superseded');
@@ -255,5 +255,5 @@ export async function reviseLetter(ctx: Ctx, id: string, input: ReviseDutyLetter
       throw e;
     }
   });
-  return getLetter(ctx, newId_);
+  return getLetter(ctx, revisionId);
 }

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { sm2PublicKeyPem } from '../../platform/crypto/sm2-der.js';
 import { transact } from '../../platform/db/transact.js';
 import { forbidden, invalidState, notFound } from '../../platform/http/errors.js';
-import { signAs } from '../../platform/signing/sign.js';
+import { signerFor } from '../../platform/signing/sign.js';
 import { signMessage } from './duty-letters.content.js';
 import { myPersonId } from './duty-letters.policy.js';
 import * as repo from './duty-letters.repo.js';
@@ -25,8 +25,10 @@ export async function signLetter(ctx: Ctx, id: string, input: SignDutyLetter): P
     if (letter.superseded_by) throw invalidState('superseded');
     if (party.signed_at) throw invalidState('signed');
     if (input.contentHash !== letter.content_hash) throw invalidState('content_changed');
+    // The signer first: a first signature makes the account's key, which counts only from the moment it is made.
+    const signer = await signerFor(tx, ctx);
     const signedAt = nowIso(ctx.deps.clock);
-    const signed = await signAs(tx, ctx, signMessage(ctx.tenantId, letter.id, letter.content_hash, signedAt));
+    const signed = signer.sign(signMessage(ctx.tenantId, letter.id, letter.content_hash, signedAt));
     if (!(await repo.signParty(tx, ctx.tenantId, party.id, { signed_at: signedAt, signer_account_id: ctx.actor.userId, signature: signed.signature, public_key: signed.publicKey }))) {
       throw invalidState('signed');
     }
