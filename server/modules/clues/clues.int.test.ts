@@ -288,6 +288,8 @@ describe('register, ledgers, statistics and exports', () => {
     const withId = await sheetText((await w.as('discipline').get(`/api/clues/${referralGrant}/referral.xlsx`)).rawPayload);
     expect(withId).toContain(CLUE_REPORTER.name);
     expect(withId).toContain(CLUE_REPORTER.mobile);
+    expect(await w.deps.db.selectFrom('clue_identity_view').select('account_id').where('clue_id', '=', referralGrant).execute()).toEqual([{ account_id: w.users.discipline.id }]);
+    expect(await w.deps.db.selectFrom('clue_identity_view').select('id').where('clue_id', '=', handlingGrant).execute()).toEqual([]);
     const docx = await w.as('discipline').get(`/api/clues/${id}/referral.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');

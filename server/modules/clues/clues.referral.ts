@@ -1,7 +1,8 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { ClueReporterIdentity } from '../../../contracts/clues.js';
-import { today } from '../../platform/clock/clock.js';
-import type { Ctx } from '../../platform/context.js';
+import { nowIso, today } from '../../platform/clock/clock.js';
+import { userId, type Ctx } from '../../platform/context.js';
+import { newId } from '../../platform/db/ids.js';
 import { transact } from '../../platform/db/transact.js';
 import { writeWorkbook } from '../../platform/excel/excel.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -14,7 +15,7 @@ import { identityState, reporterOf } from './clues.identity.js';
 import { requireClue } from './clues.load.js';
 import { findVisibleClue } from './clues.repo.js';
 import { viewerOf } from './clues.recusal.js';
-import { unsealClue } from './clues.seal.js';
+import { sealClue, unsealClue } from './clues.seal.js';
 
 export type ReferralFormat = 'docx' | 'xlsx';
 
@@ -55,6 +56,14 @@ export async function referralPacket(ctx: Ctx, clueId: string, format: ReferralF
       L('attachments', files.length ? files.map((f) => f.name).join('；') : tr('referral.none')),
       L('preparedOn', today(ctx.deps.clock)),
     ];
+    // A packet that carries the reporter is a view of the identity like any other (借阅登记).
+    if (reporter && grant) {
+      const viewId = newId();
+      await tx.insertInto('clue_identity_view').values({
+        tenant_id: ctx.tenantId, id: viewId, clue_id: clueId, request_id: grant.id, account_id: userId(ctx)!,
+        purpose_enc: sealClue(ctx, 'identity_view_purpose', viewId, t(locale, 'clues.referral.title'))!, at: nowIso(ctx.deps.clock),
+      }).execute();
+    }
     await appendClueStep(tx, ctx, clueId, 'referral_exported', { format, withIdentity: !!reporter, requestId: grant?.id ?? null, recipient: recipient ?? r.forward_recipient ?? null });
     await auditClue(tx, ctx, 'clue.referral', clueId);
     return out;
