@@ -1,4 +1,6 @@
-import type { Db } from '../platform/context.js';
+import { forgetGrants, loadUserActor } from '../platform/access/actor.js';
+import type { Ctx, Db, Deps } from '../platform/context.js';
+import { newId } from '../platform/db/ids.js';
 import { normalizeUsername } from '../platform/auth/username.js';
 
 /**
@@ -45,4 +47,13 @@ export function hasAssignment(db: Db, tenantId: string, userId: string, roleId: 
 
 export function storedSetting(db: Db, tenantId: string, key: string) {
   return db.selectFrom('setting').select('value').where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst().then((r) => r?.value ?? null);
+}
+
+/** A context acting as a demo account, so each seeded step is checked, signed and audited as theirs. */
+export async function actAs(deps: Deps, tenantId: string, username: string): Promise<Ctx> {
+  const userId = (await findUserId(deps.db, tenantId, username))!;
+  const sessionId = `seed-${newId()}`;
+  const loaded = (await loadUserActor(deps, { id: sessionId, tenantId, userId, mfaOk: true }))!;
+  forgetGrants(sessionId);
+  return { deps, actor: loaded.actor, tenantId, requestId: null, sourceIp: null, idempotency: null };
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { CSRF_HEADER } from '../platform/http/route-config.js';
 import { SESSION_COOKIE } from '../platform/auth/session.js';
 import { verifyAuditChain } from '../platform/audit/verify.js';
+import { today } from '../platform/clock/clock.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { buildDemoPlan, DEMO_PASSWORD } from './demo-plan.js';
 import { DEMO_TENANT_CODE, seedDemo } from './demo-seed.js';
@@ -102,6 +103,15 @@ describe('demo seed', () => {
     const queue = (await (await signIn('baoguan')).get('/api/clue-identity-requests?status=pending')).json();
     expect(queue.total).toBe(1);
     expect(JSON.stringify(queue)).not.toContain('陈立群');
+  });
+
+  it('gives the letter pages a year of letters in every state: signed, half signed, waiting', async () => {
+    const year = today(app.deps.clock).slice(0, 4);
+    const board = (await (await signIn('secretary')).get(`/api/duty-letters/board?year=${year}`)).json();
+    expect(board.totals).toMatchObject({ total: 3, signed: 1 });
+    expect((await (await signIn('leader1')).get('/api/duty-letters/mine?pending=true')).json().items).toHaveLength(1);
+    const branch = (await (await signIn('zhibu')).get('/api/duty-letters/mine?pending=true')).json().items;
+    expect(branch.map((l: { level: string; status: string }) => [l.level, l.status])).toEqual([['branch', 'issued']]);
   });
 
   it('limits leader1 to the units they oversee', async () => {

@@ -19,6 +19,7 @@ import * as find from './demo-lookup.js';
 import { ensureDemoClues } from './demo-clues.js';
 import { ensureDemoDutyTasks } from './demo-duty-tasks.js';
 import { ensureDemoAssessment } from './demo-assessment.js';
+import { ensureDemoDutyLetters } from './demo-duty-letters.js';
 
 export const DEMO_TENANT_CODE = 'demo';
 export const DEMO_TENANT_NAME = '长江河道管理局';
@@ -145,6 +146,7 @@ export async function seedDemo(deps: Deps, opts: { makeDefault: boolean }): Prom
   for (const a of plan.accounts) await ensureAccount(ctx, a, plan, orgs, people, created);
   await ensureDemoClues(deps, tenantId, orgs, people);
   await ensureDemoDutyTasks(deps, tenantId, orgs.get('bureau')!);
+  await ensureDemoDutyLetters(deps, tenantId);
   await ensureDemoAssessment(deps, tenantId, orgs, people);
   return { tenantId, created };
 }
