@@ -7,7 +7,7 @@ export interface LetterText {
   closing: string;
 }
 
-export interface ContentParty {
+interface ContentParty {
   seq: number;
   label: string;
   personId: string;
@@ -15,7 +15,7 @@ export interface ContentParty {
   orgName: string;
 }
 
-export interface LetterContent extends LetterText {
+interface LetterContent extends LetterText {
   code: string;
   year: number;
   level: string;
@@ -33,7 +33,7 @@ export function fillTemplate(text: LetterText, year: number, orgName: string): L
  * The canonical form every party signs (through its hash): keys in a fixed order, parties in block order.
  * The org is named by id, so renaming an org later leaves the hash of its letters intact.
  */
-export function canonicalContent(c: LetterContent): string {
+function canonicalContent(c: LetterContent): string {
   return JSON.stringify({
     v: 1,
     code: c.code,

@@ -49,7 +49,7 @@ export function presentSummary(r: LetterListRow, parties: PartyRow[], myPersonId
 }
 
 /** The letter's content as stored, hashed again: a row changed past the triggers no longer matches. */
-export function recomputedHash(deps: Pick<Deps, 'crypto'>, r: LetterListRow, parties: PartyRow[]): string {
+function recomputedHash(deps: Pick<Deps, 'crypto'>, r: LetterListRow, parties: PartyRow[]): string {
   return contentHash(deps.crypto, {
     code: r.code,
     year: r.year,

@@ -10,7 +10,7 @@ interface Person {
   hasAccount: boolean;
 }
 
-export function levelOfOrg(kind: string): DutyLevel {
+function levelOfOrg(kind: string): DutyLevel {
   if (kind === 'bureau') return 'bureau';
   if (kind === 'subordinate_unit') return 'unit';
   if (kind === 'section') return 'section';
