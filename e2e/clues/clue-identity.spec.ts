@@ -12,16 +12,22 @@ import { account, peopleOf, REPORTED_ORG, type ClueRef } from './clue-helpers.js
 /** A day the letter arrived, two days back (the register refuses future dates). */
 const receivedOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 
-/** Saves the three files of a step's signature as the page offers them and runs the openssl command it shows. */
+/**
+ * Saves the three files of a step's signature as the page offers them and runs the openssl command it shows.
+ * Chromium holds back a second download from the same page until the user allows it (a prompt headless
+ * Chromium never answers), so the page is loaded afresh before each file.
+ */
 async function opensslVerifies(page: Page, seq: number): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-clue-sig-'));
-  await page.locator(`[data-test=clue-step-signature-${seq}]`).click();
   const pop = page.locator(`[data-test=clue-step-signature-pop-${seq}]`);
+  let command: string[] = [];
   for (const part of ['message', 'signature', 'publicKey']) {
+    await page.reload();
+    await page.locator(`[data-test=clue-step-signature-${seq}]`).click();
     const [file] = await Promise.all([page.waitForEvent('download'), pop.locator(`[data-test=clue-step-download-${part}]`).click()]);
     await file.saveAs(path.join(dir, file.suggestedFilename()));
+    command = (await pop.locator('[data-test=clue-step-openssl]').innerText()).trim().split(/\s+/);
   }
-  const command = (await pop.locator('[data-test=clue-step-openssl]').innerText()).trim().split(/\s+/);
   expect(command[0]).toBe('openssl');
   try {
     return execFileSync('openssl', command.slice(1), { cwd: dir, encoding: 'utf8' }).trim();

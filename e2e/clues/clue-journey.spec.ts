@@ -112,7 +112,7 @@ test('问题线索全程: a named portal complaint becomes a clue → 受理 →
     ]);
     await field(d, 'conclusion').fill('经集体研究，同意采取谈话函询方式处置，报主要负责人审批');
   }, '已集体研究', { shot: () => shot(page, 'clues-study') });
-  await expect(page.locator('[data-test=clue-action-approve]'), 'the owner cannot approve their own proposal').toHaveCount(0);
+  await expect(page.locator('[data-test=clue-action-approve]'), 'approval is the listed approver\'s, not the owner\'s').toHaveCount(0);
 
   // The secretary approves at their own desk.
   const secretaryContext = await desk(browser, baseURL!);
@@ -179,7 +179,8 @@ test('问题线索全程: a named portal complaint becomes a clue → 受理 →
     await choose(page, d.locator('[data-test=input-method]'), '网上');
     await field(d, 'note').fill('通过网上诉求平台反馈办理结果');
   }, '已办结', { shot: () => shot(page, 'clues-notice') });
-  await page.getByRole('tab', { name: '处置记录' }).click();
+  await page.reload();
+  await expect(page.locator('[data-test=clue-record-outcome], [data-test=clue-record]').first()).toBeVisible();
   await shot(page, 'clues-detail');
 
   // Both promises to the named reporter were kept: each notice on or before its due day.
