@@ -64,6 +64,15 @@ describe('issuing', () => {
     expect(await count('duty_letter')).toBe(before);
   });
 
+  it('lets only one of two batches sent at once issue the same letter', async () => {
+    const org = await scratchOrg(w);
+    const templateId = await makeTemplate(w);
+    const body = { year: 2026, letters: [{ templateId, level: 'section', orgId: org, partyPersonIds: [w.users.secretary.personId, w.users.staff.personId] }] };
+    const results = await Promise.all([w.as('orgOfficer').post('/api/duty-letters/issue', body), w.as('discipline').post('/api/duty-letters/issue', body)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await w.as('orgOfficer').get(`/api/duty-letters?orgId=${org}`)).json().total).toBe(1);
+  });
+
   it('issues all or nothing: a party without an account fails the whole batch', async () => {
     const templateId = await makeTemplate(w);
     const person = await w.as('orgOfficer').post('/api/people', { name: '无账号人员', gender: 'female', politicalStatus: 'cpc_member', primaryOrgId: w.orgs.office });

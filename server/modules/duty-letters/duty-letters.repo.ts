@@ -172,6 +172,11 @@ export async function currentLettersOfYear(db: Db | Tx, tenantId: string, year: 
   return db.selectFrom('duty_letter as l').select(['l.id', 'l.org_id', 'l.party_key']).where('l.tenant_id', '=', tenantId).where('l.year', '=', year).where(current).execute();
 }
 
+/** Takes the row locks of these orgs (PostgreSQL), so two issuers of letters for the same org go one after the other. */
+export async function lockOrgs(tx: Tx, tenantId: string, ids: string[]): Promise<void> {
+  await tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
 export async function insertLetter(tx: Tx, row: LetterRow, parties: PartyRow[]): Promise<void> {
   await tx.insertInto('duty_letter').values(row).execute();
   await tx.insertInto('duty_letter_party').values(parties).execute();

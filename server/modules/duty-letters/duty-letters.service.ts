@@ -160,6 +160,8 @@ export async function issueLetters(ctx: Ctx, input: IssueDutyLetters): Promise<I
     seen.add(key);
   }
   return transact(ctx, async (tx) => {
+    // Two batches naming the same org at once would both find no current letter; the second waits for the first.
+    if (ctx.deps.dialect === 'postgres') await repo.lockOrgs(tx, ctx.tenantId, [...orgs.keys()]);
     const ids: string[] = [];
     for (const [i, l] of input.letters.entries()) {
       if (await repo.findCurrentByKey(tx, ctx.tenantId, input.year, l.orgId, partyKey(l.partyPersonIds))) {
