@@ -114,7 +114,7 @@ describe('dictionaries', () => {
     expect(res.json()).toMatchObject({ dictCode: 'evidence_form', code: 'video', sort: 55, enabled: true, builtin: false });
     expect(await auditOf(res)).toHaveLength(1);
     const codes = ((await w.as('staff').get('/api/dicts?dictCode=evidence_form')).json().items as { code: string }[]).map((i) => i.code);
-    expect(codes).toEqual(['minutes', 'report', 'plan', 'photo', 'ledger', 'video']);
+    expect(codes).toEqual(['minutes', 'report', 'plan', 'photo', 'ledger', 'video', 'talk_notes']);
 
     const dup = await create({ dictCode: 'evidence_form', code: 'video', labelZh: '视频2', labelEn: 'Video 2' });
     expect(dup.statusCode).toBe(409);
