@@ -131,6 +131,14 @@ describe('signing', () => {
     expect((await getLetter(w, id)).actions).toEqual(['revise']);
   });
 
+  it('ends signed when every party signs at the same moment (the letter row is locked while a signature decides the status)', async () => {
+    const id = await issueLetter(w, ['secretary', 'staff', 'discipline']);
+    const { contentHash } = await getLetter(w, id);
+    const results = await Promise.all((['secretary', 'staff', 'discipline'] as const).map((u) => w.as(u).post(`/api/duty-letters/${id}/sign`, { contentHash })));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(await getLetter(w, id)).toMatchObject({ status: 'signed', signedCount: 3 });
+  });
+
   it('lists the caller’s own letters, those waiting for them first, and only theirs', async () => {
     const waiting = await issueLetter(w, ['branchSecretary', 'secretary']);
     const done = await issueLetter(w, ['branchSecretary', 'secretary']);
