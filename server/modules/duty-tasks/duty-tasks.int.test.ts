@@ -4,6 +4,7 @@ import { systemCtx } from '../../platform/context.js';
 import { FakeClock } from '../../platform/clock/clock.js';
 import { draftOf } from '../../platform/storage/attachments.cases.js';
 import { createWorld, type FixtureUser, type World } from '../../test/world.js';
+import { assessmentFeed } from '../assessment/assessment.feeds.js';
 import { dutyTaskDigest } from './duty-tasks.digest.js';
 import { overdueTasks } from './duty-tasks.feed.js';
 import { scratchPlan, scratchTask } from './duty-tasks.fixtures.js';
@@ -180,6 +181,7 @@ describe('overdue: list, daily watch, digest, assessment feed', () => {
       expect(digest.get(world.users.discipline.id)).toEqual([{ kind: 'duty_task.escalated' }]);
       expect(digest.get(world.users.unitOfficer.id)).toEqual([{ kind: 'duty_task.overdue' }]);
 
+      expect(assessmentFeed('duty_tasks.overdue')).toBe(overdueTasks);
       const unit = await overdueTasks(ctx, { subject: { kind: 'org', orgId: world.orgs.bureau }, year: 2026 });
       expect(unit).toEqual({ occurrences: 1, value: null, items: [{ id: taskId, label: '1 专题研究全面从严治党工作' }] });
       expect((await overdueTasks(ctx, { subject: { kind: 'org', orgId: world.orgs.office }, year: 2026 })).occurrences).toBe(0);
