@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { download } from '../support/files.js';
+import { signOut } from '../support/ui.js';
 
 /** The committed 任务分解表 the key-task module's tests import too (merged two-row header, names not ids). */
 export const BREAKDOWN_FIXTURE = new URL('../../server/modules/duty-tasks/fixtures/duty-task-breakdown-2026.xlsx', import.meta.url).pathname;
@@ -64,4 +65,11 @@ export async function scoreSheet(page: Page, stage: 'self' | 'review', scores: R
     await members.nth(i).fill(String(memberScore));
     await members.nth(i).blur();
   }
+}
+
+/** Signs out once the page has finished loading: a user menu opened while a page loads can lose the click. */
+export async function leave(page: Page): Promise<void> {
+  await expect(page.locator('.el-loading-mask:visible')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  await signOut(page);
 }

@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { apiAs, json } from '../support/api.js';
 import { uniqueTag } from '../support/accounts.js';
 import { download, sheetRows } from '../support/files.js';
-import { choose, expectToast, rows, shot, signInHome, signOut } from '../support/ui.js';
+import { choose, expectToast, rows, shot, signInHome } from '../support/ui.js';
 import { phone } from '../complaints/complaint-helpers.js';
 import { personOfAccount, photoPng } from '../inspections/inspection-helpers.js';
-import { BREAKDOWN_FIXTURE, confirmWith, openMenuAt, scoreSheet, sheetItem, verifyWithOpenssl } from './duty-helpers.js';
+import { BREAKDOWN_FIXTURE, confirmWith, leave, openMenuAt, scoreSheet, sheetItem, verifyWithOpenssl } from './duty-helpers.js';
 
 /**
  * The chain of issue 6 as its people work it: 组织 issues next year's 责任书, the 书记 signs at the desk and
@@ -50,7 +50,7 @@ test('责任书: issued for a year, signed by the 书记 at the desk and a 班�
   await expectToast(page, `已下达 ${count} 份责任书`);
   await expect(page).toHaveURL(new RegExp(`/duty/letters\\?year=${LETTER_YEAR}`));
   await expect(page.locator('[data-test=duty-board-total]')).toContainText(`已签 0 / 共 ${count} 份`);
-  await signOut(page);
+  await leave(page);
 
   // The 书记 opens the pair with the 班子成员 from 我的责任书 and signs first.
   await signInHome(page, 'secretary');
@@ -63,7 +63,7 @@ test('责任书: issued for a year, signed by the 书记 at the desk and a 班�
   await confirmWith(page, hash.slice(0, 16));
   await expect(page.locator('[data-test=duty-sign-done]')).toBeVisible();
   await expect(page.locator('[data-test=duty-letter-status]')).toHaveText('签订中');
-  await signOut(page);
+  await leave(page);
 
   // The 班子成员 signs on a phone.
   const mobile = await phone(browser, baseURL!);
@@ -156,7 +156,8 @@ test('任务分解表: imported from Excel, a task decomposed to two 股室, the
   await page.locator('[data-test=duty-task-tree] .el-table__body-wrapper tr').filter({ hasText: REPORTED }).locator('[data-test=duty-task-open]').click();
   await expect(page).toHaveURL(/\/duty\/tasks\/[^/]+$/);
   const reportedUrl = page.url();
-  await signOut(page);
+  await expect(page.locator('[data-test=duty-task-status]')).toHaveText('未开始');
+  await leave(page);
 
   // The owner named in the decomposition (the 支部书记, a member of the 闸站 branch) reports with evidence.
   await signInHome(page, 'zhibu');
@@ -175,7 +176,7 @@ test('任务分解表: imported from Excel, a task decomposed to two 股室, the
   await expect(reports.first()).toContainText('采购台账核查记录.png');
   await expect(page.locator('[data-test=duty-task-status]')).toHaveText('待审核');
   await expect(page.locator('[data-test=duty-report-accept]'), 'nobody reviews their own report').toHaveCount(0);
-  await signOut(page);
+  await leave(page);
 
   await signInHome(page, 'jijian');
   await page.goto(reportedUrl);
@@ -219,7 +220,7 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await expect(overdue.locator('[data-test=sheet-feed]')).toHaveText('自动取数 1 次');
   await overdue.locator('.el-tooltip__trigger, span.muted').first().hover();
   await expect(page.locator('.el-popper:visible').filter({ hasText: LEFT_BEHIND })).toBeVisible();
-  await signOut(page);
+  await leave(page);
 
   // 自评 by the 班子成员 who oversees 闸站管理所 and its 股室.
   await signInHome(page, 'leader1');
@@ -228,13 +229,13 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await sheetItem(page, 'self', '3.2').locator('[data-test=sheet-comment]').fill('风险点排查已完成，个别防控措施待细化');
   await page.locator('[data-test=score-sheet-self] [data-test=sheet-remark]').fill('对照考核细则逐项自查');
   await page.locator('[data-test=assessment-save-self]').click();
-  await expectToast(page, '已保存');
+  await expectToast(page, '保存成功');
   await expect(sheetItem(page, 'self', '1.8').locator('[data-test=sheet-indicator-score]')).toHaveText('7');
   await shot(page, 'duty-assessment-self');
   await page.locator('[data-test=assessment-submit-self]').click();
   await confirmWith(page);
   await expect(page.locator('[data-test=assessment-status]')).toHaveText('考核小组初评');
-  await signOut(page);
+  await leave(page);
 
   // 初评 by the 考核小组 with a per-item comment.
   await signInHome(page, 'jijian');
@@ -243,13 +244,13 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await scoreSheet(page, 'review', { '1.1': 3, '1.2': 3, '1.4': 2, '1.5': 2, '3.1': 13, '3.2': 14 }, 9);
   await sheetItem(page, 'review', '3.1').locator('[data-test=sheet-comment]').fill('公务用车台账有 2 次未登记，扣 2 分');
   await page.locator('[data-test=assessment-save-review]').click();
-  await expectToast(page, '已保存');
+  await expectToast(page, '保存成功');
   const total = (await page.locator('[data-test=score-sheet-review] [data-test=sheet-total]').innerText()).trim();
   await shot(page, 'duty-assessment-review');
   await page.locator('[data-test=assessment-submit-review]').click();
   await confirmWith(page);
   await expect(page.locator('[data-test=assessment-status]')).toHaveText('党组织定等次');
-  await signOut(page);
+  await leave(page);
 
   // 定等次 by the 书记, at the computed grade; the result is then locked.
   await signInHome(page, 'secretary');
@@ -275,4 +276,16 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   expect(ours![header.indexOf('考核等次')]).toBe(gradeText);
   expect(Number(ours![header.indexOf('绩效系数')])).toBeGreaterThan(0);
   await shot(page, 'duty-assessments');
+});
+
+test('一岗双责: a 班子成员 sees on one page the orgs they oversee, their letters and the task left overdue in their area', async ({ page }) => {
+  expect(leftBehindTask, 'the key-task step ran first').not.toBe('');
+  await signInHome(page, 'leader1');
+  await openMenuAt(page, 'dual-duty', /\/duty\/dual(\?|$)/);
+  await rows(page, 'dual-duty-table').filter({ hasText: '闸站管理所' }).first().click();
+  const view = page.locator('[data-test=dual-duty-page]');
+  await expect(view).toContainText('财务股');
+  await expect(view).toContainText(LEFT_BEHIND);
+  await expect(page.locator('[data-test=dual-duty-tasks-overdue]')).not.toHaveText('0');
+  await shot(page, 'duty-dual');
 });
