@@ -3,6 +3,7 @@ import type { FeedValue } from '../../../contracts/assessment.js';
 import { FakeClock } from '../../platform/clock/clock.js';
 import { draftOf } from '../../platform/storage/attachments.cases.js';
 import { closedItem, scratchItem } from '../rectification/rectification.fixtures.js';
+import { issueLetter, sign } from '../duty-letters/duty-letters.fixture.js';
 import { createWorld, type FixtureOrg, type World } from '../../test/world.js';
 import { assessmentFeedCodes, registerAssessmentFeed, type FeedQuery } from './assessment.feeds.js';
 import { fullSheet, sampleRubric } from './assessment.fixtures.js';
@@ -23,12 +24,13 @@ afterAll(async () => w.close());
 
 const A = '/api/assessment';
 
-/** The sample rubric with two more fed rules: the test feed on 1.6 (−2 once) and the key-task feed on 1.3 (−1 each, capped at 2). */
+/** The sample rubric with more fed rules: the test feed and the letter feed on 1.6 (−2 once), the key-task feed on 1.3 (−1 each, capped at 2). */
 async function fedRubric(year = 2026, subjectKind: 'unit' | 'leader' = 'unit'): Promise<string> {
   const body = sampleRubric(year, subjectKind);
   const s1 = body.definition.sections[0]!;
   s1.indicators[5]!.deductions.push({ code: '1.6b', name: '责任书签订率低于100%', points: 2, cap: 2, feed: 'test.counting' });
   s1.indicators[2]!.deductions.push({ code: '1.3b', name: '重点任务超期', points: 1, cap: 2, feed: 'duty_tasks.overdue' });
+  s1.indicators[5]!.deductions.push({ code: '1.6c', name: '责任书签订率低于100%（系统）', points: 2, cap: 2, feed: 'duty_letters.signing_rate' });
   const created = await w.as('orgOfficer').post(`${A}/rubrics`, body);
   expect(created.statusCode, created.body).toBe(201);
   expect((await w.as('orgOfficer').post(`${A}/rubrics/${created.json().id}/publish`)).statusCode).toBe(200);
@@ -53,7 +55,7 @@ describe('the feed registry', () => {
     const res = await w.as('branchSecretary').get(`${A}/feeds`);
     const codes = res.json().items.map((i: { code: string }) => i.code);
     expect(codes).toEqual(assessmentFeedCodes());
-    expect(codes).toEqual(expect.arrayContaining(['rectification.overdue', 'duty_tasks.overdue', 'test.counting']));
+    expect(codes).toEqual(expect.arrayContaining(['rectification.overdue', 'duty_tasks.overdue', 'duty_letters.signing_rate', 'test.counting']));
   });
 
   it('asks each feed once per subject and year, as the system, and keeps what it found', async () => {
@@ -147,5 +149,18 @@ describe('重点任务超期 (duty_tasks.overdue, registered by the key-task mod
     expect(feed(a, '1.3b').occurrences).toBe(3);
     expect(feed(a, '1.3b').items.map((i) => i.label.split(' ').slice(1).join(' ')).sort()).toEqual(['制定年度实施方案', '召开专题会议', '开展廉政风险排查'].sort());
     expect(feed(await launch(await fedRubric(), { orgIds: [w.orgs.office] }), '1.3b').occurrences).toBe(0);
+  });
+});
+
+describe('责任书签订率 (duty_letters.signing_rate, registered by the letters module)', () => {
+  it('counts one shortfall while a letter of the unit is unsigned, none once all parties signed', async () => {
+    const letter = await issueLetter(w, ['secretary', 'unitOfficer'], { org: 'unitASection' });
+    const a = await launch(await fedRubric(), { orgIds: [w.orgs.unitA] });
+    expect(feed(a, '1.6c')).toMatchObject({ occurrences: 1, value: 0, known: true });
+    await sign(w, letter, 'secretary');
+    await sign(w, letter, 'unitOfficer');
+    const refreshed = await w.as('discipline').post(`${A}/assessments/${a.id}/refresh-feeds`);
+    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    expect(feed(refreshed.json(), '1.6c')).toMatchObject({ occurrences: 0, value: 1, items: [] });
   });
 });
