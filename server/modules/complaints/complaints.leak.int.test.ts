@@ -21,6 +21,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   close: {}, reject: { reason: '不予受理原因' }, notes: { body: '备注' }, messages: { body: '留言' }, extensions: { days: 1, reason: '延期原因' },
   decision: { approve: true }, identity: { reason: '回访核实' }, link: { otherId: '00000000-0000-7000-8000-000000000000' },
   rectification: { title: '整改', ownerId: '00000000-0000-7000-8000-000000000000', days: 5, measure: '措施' },
+  clue: { category: 'integrity', reportedName: '某人', reportedOrgId: '00000000-0000-7000-8000-000000000000', reportedLevel: 'below', summary: '线索摘要' },
 };
 
 /** Every staff complaint route that names one complaint, filled in for `id`, with a body its schema accepts. */
@@ -56,7 +57,8 @@ describe('回避: a handler on the accused org\'s chain', () => {
     expect((await bs.get(`/api/complaints/${visible}`)).statusCode).toBe(200);
     const held = new Set(['complaint:read', 'complaint:handle']);
     const routes = recordRoutes(recused);
-    expect(routes).toHaveLength(15);
+    // 15 complaint routes and POST /api/complaints/:id/clue (complaint:supervise, which the branch secretary lacks).
+    expect(routes).toHaveLength(16);
     for (const r of routes) {
       const res = await call('branchSecretary', r);
       expect(res.statusCode, `${r.method} ${r.url} → ${res.body}`).toBe(held.has(String(r.permission)) ? 404 : 403);
@@ -101,7 +103,8 @@ describe('回避: people named in a complaint', () => {
 
 describe('the three administrators', () => {
   it('are refused every complaint and catalogue route, with requests that succeed for 纪检', async () => {
-    expect(complaintCases.length).toBe(w.app.apiRoutes.filter((r) => /^\/api\/complaint(s|-catalogue)(\/|$)/.test(r.url)).length);
+    // Turning a complaint into a clue is a clue route (clue cases and the clue leak tests hold the 三员 to it).
+    expect(complaintCases.length).toBe(w.app.apiRoutes.filter((r) => /^\/api\/complaint(s|-catalogue)(\/|$)/.test(r.url) && r.url !== '/api/complaints/:id/clue').length);
     for (const c of complaintCases) {
       for (const admin of ADMINS) {
         const r = await c.request(w, admin);
