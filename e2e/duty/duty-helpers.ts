@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { download } from '../support/files.js';
-import { signOut } from '../support/ui.js';
+import { signInHome } from '../support/ui.js';
+import { desk } from '../complaints/complaint-helpers.js';
 
 /** The committed 任务分解表 the key-task module's tests import too (merged two-row header, names not ids). */
 export const BREAKDOWN_FIXTURE = new URL('../../server/modules/duty-tasks/fixtures/duty-task-breakdown-2026.xlsx', import.meta.url).pathname;
@@ -67,9 +68,9 @@ export async function scoreSheet(page: Page, stage: 'self' | 'review', scores: R
   }
 }
 
-/** Signs out once the page has finished loading: a user menu opened while a page loads can lose the click. */
-export async function leave(page: Page): Promise<void> {
-  await expect(page.locator('.el-loading-mask:visible')).toHaveCount(0);
-  await page.waitForLoadState('networkidle');
-  await signOut(page);
+/** Another person at their own desk, signed in beside the others (a browser context each, nothing shared). */
+export async function deskAs(browser: Browser, baseURL: string, username: string): Promise<Page> {
+  const page = await (await desk(browser, baseURL)).newPage();
+  await signInHome(page, username);
+  return page;
 }

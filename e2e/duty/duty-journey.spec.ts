@@ -5,14 +5,14 @@ import { download, sheetRows } from '../support/files.js';
 import { choose, expectToast, rows, shot, signInHome } from '../support/ui.js';
 import { phone } from '../complaints/complaint-helpers.js';
 import { personOfAccount, photoPng } from '../inspections/inspection-helpers.js';
-import { BREAKDOWN_FIXTURE, confirmWith, leave, openMenuAt, scoreSheet, sheetItem, verifyWithOpenssl } from './duty-helpers.js';
+import { BREAKDOWN_FIXTURE, confirmWith, deskAs, openMenuAt, scoreSheet, sheetItem, verifyWithOpenssl } from './duty-helpers.js';
 
 /**
  * The chain of issue 6 as its people work it: 组织 issues next year's 责任书, the 书记 signs at the desk and
  * a 班子成员 on a phone, the board's 签订率 moves; 纪检 imports this year's 任务分解表 and decomposes a task to
  * two 股室, an owner reports with evidence and is accepted; the task left behind shows up as an automatic
  * deduction in that 股室's 考核, which goes 自评 → 初评 → 定等次 and out to the performance-pay workbook.
- * The steps build on each other, so they run in order on one server.
+ * The steps build on each other, so they run in order on one server; each person works in a browser of their own.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -24,7 +24,7 @@ const LEFT_BEHIND = `运行调度股询价比价自查${tag.chinese}`;
 const REPORTED = `设备维护股询价比价自查${tag.chinese}`;
 
 test('责任书: issued for a year, signed by the 书记 at the desk and a 班子成员 on a phone; 签订率 follows and the signature verifies with openssl', async ({ page, browser, baseURL }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const zuzhi = await apiAs(baseURL!, 'zuzhi');
   const leader1 = await apiAs(baseURL!, 'leader1');
   const member = await personOfAccount(zuzhi, leader1);
@@ -50,20 +50,19 @@ test('责任书: issued for a year, signed by the 书记 at the desk and a 班�
   await expectToast(page, `已下达 ${count} 份责任书`);
   await expect(page).toHaveURL(new RegExp(`/duty/letters\\?year=${LETTER_YEAR}`));
   await expect(page.locator('[data-test=duty-board-total]')).toContainText(`已签 0 / 共 ${count} 份`);
-  await leave(page);
 
   // The 书记 opens the pair with the 班子成员 from 我的责任书 and signs first.
-  await signInHome(page, 'secretary');
-  await page.goto('/duty/letters/mine');
-  await page.locator('[data-test=duty-mine-card]').filter({ hasText: member.name }).locator('[data-test=duty-mine-sign]').click();
-  await expect(page.locator('[data-test=duty-letter-status]')).toHaveText('待签订');
-  const letterUrl = page.url();
-  const hash = (await page.locator('[data-test=duty-letter-hash]').innerText()).trim();
-  await page.locator('[data-test=duty-sign]').click();
-  await confirmWith(page, hash.slice(0, 16));
-  await expect(page.locator('[data-test=duty-sign-done]')).toBeVisible();
-  await expect(page.locator('[data-test=duty-letter-status]')).toHaveText('签订中');
-  await leave(page);
+  const secretary = await deskAs(browser, baseURL!, 'secretary');
+  await secretary.goto('/duty/letters/mine');
+  await secretary.locator('[data-test=duty-mine-card]').filter({ hasText: member.name }).locator('[data-test=duty-mine-sign]').click();
+  await expect(secretary.locator('[data-test=duty-letter-status]')).toHaveText('待签订');
+  const letterUrl = secretary.url();
+  const hash = (await secretary.locator('[data-test=duty-letter-hash]').innerText()).trim();
+  await secretary.locator('[data-test=duty-sign]').click();
+  await confirmWith(secretary, hash.slice(0, 16));
+  await expect(secretary.locator('[data-test=duty-sign-done]')).toBeVisible();
+  await expect(secretary.locator('[data-test=duty-letter-status]')).toHaveText('签订中');
+  await secretary.context().close();
 
   // The 班子成员 signs on a phone.
   const mobile = await phone(browser, baseURL!);
@@ -84,7 +83,6 @@ test('责任书: issued for a year, signed by the 书记 at the desk and a 班�
   await expect(m.locator('[data-test=duty-sign-done]')).toBeVisible();
   await mobile.close();
 
-  await signInHome(page, 'zuzhi');
   await page.goto(`/duty/letters?year=${LETTER_YEAR}`);
   await expect(page.locator('[data-test=duty-board-total]')).toContainText(`已签 1 / 共 ${count} 份`);
   await expect(page.locator('[data-test=duty-board-level-bureau]')).toContainText('已签 1 /');
@@ -104,8 +102,8 @@ test('责任书: issued for a year, signed by the 书记 at the desk and a 班�
 
 let leftBehindTask = '';
 
-test('任务分解表: imported from Excel, a task decomposed to two 股室, the owner reports with evidence and the assigner accepts', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+test('任务分解表: imported from Excel, a task decomposed to two 股室, the owner reports with evidence and the assigner accepts', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
   const jijian = await apiAs(baseURL!, 'jijian');
   const zhibu = await apiAs(baseURL!, 'zhibu');
   const owner = await personOfAccount(jijian, zhibu);
@@ -157,28 +155,26 @@ test('任务分解表: imported from Excel, a task decomposed to two 股室, the
   await expect(page).toHaveURL(/\/duty\/tasks\/[^/]+$/);
   const reportedUrl = page.url();
   await expect(page.locator('[data-test=duty-task-status]')).toHaveText('未开始');
-  await leave(page);
 
   // The owner named in the decomposition (the 支部书记, a member of the 闸站 branch) reports with evidence.
-  await signInHome(page, 'zhibu');
-  await page.goto(reportedUrl);
-  await page.locator('[data-test=duty-task-report]').click();
-  const report = page.locator('[data-test=duty-report-dialog]');
+  const reporter = await deskAs(browser, baseURL!, 'zhibu');
+  await reporter.goto(reportedUrl);
+  await reporter.locator('[data-test=duty-task-report]').click();
+  const report = reporter.locator('[data-test=duty-report-dialog]');
   await report.locator('[data-test=duty-report-percent] .el-input-number input').fill('100');
   await report.locator('[data-test=duty-report-percent] .el-input-number input').blur();
   await report.locator('[data-test=duty-report-note]').fill('已对上半年 12 笔维修物资采购逐笔核对询价、比价和验收记录，补齐 2 笔验收单。');
   await report.locator('[data-test=duty-report-upload] input[type=file]').setInputFiles({ name: '采购台账核查记录.png', mimeType: 'image/png', buffer: photoPng() });
-  await shot(page, 'duty-report');
+  await shot(reporter, 'duty-report');
   await report.locator('[data-test=duty-report-submit]').click();
   await expect(report).toBeHidden();
-  const reports = rows(page, 'duty-task-reports');
+  const reports = rows(reporter, 'duty-task-reports');
   await expect(reports.first().locator('[data-test=duty-report-status]')).toHaveText('待审核');
   await expect(reports.first()).toContainText('采购台账核查记录.png');
-  await expect(page.locator('[data-test=duty-task-status]')).toHaveText('待审核');
-  await expect(page.locator('[data-test=duty-report-accept]'), 'nobody reviews their own report').toHaveCount(0);
-  await leave(page);
+  await expect(reporter.locator('[data-test=duty-task-status]')).toHaveText('待审核');
+  await expect(reporter.locator('[data-test=duty-report-accept]'), 'nobody reviews their own report').toHaveCount(0);
+  await reporter.context().close();
 
-  await signInHome(page, 'jijian');
   await page.goto(reportedUrl);
   await page.locator('[data-test=duty-report-accept]').click();
   await confirmWith(page, '100%', '核查记录齐全，同意通过');
@@ -192,8 +188,8 @@ test('任务分解表: imported from Excel, a task decomposed to two 股室, the
   await expect(shares.filter({ hasText: LEFT_BEHIND }).locator('[data-test=duty-task-overdue]')).toBeVisible();
 });
 
-test('考核: the overdue task appears as an automatic deduction; 自评 → 初评 → 定等次; the pay workbook carries the grade and coefficient', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+test('考核: the overdue task appears as an automatic deduction; 自评 → 初评 → 定等次; the pay workbook carries the grade and coefficient', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
   expect(leftBehindTask, 'the key-task step ran first').not.toBe('');
   const jijian = await apiAs(baseURL!, 'jijian');
   const { items: rubrics } = await json<{ items: { id: string; year: number; name: string; subjectKind: string; status: string }[] }>(jijian.get('/api/assessment/rubrics', { params: { year: THIS_YEAR, page: 1, pageSize: 50 } }));
@@ -220,25 +216,24 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await expect(overdue.locator('[data-test=sheet-feed]')).toHaveText('自动取数 1 次');
   await overdue.locator('.el-tooltip__trigger, span.muted').first().hover();
   await expect(page.locator('.el-popper:visible').filter({ hasText: LEFT_BEHIND })).toBeVisible();
-  await leave(page);
 
   // 自评 by the 班子成员 who oversees 闸站管理所 and its 股室.
-  await signInHome(page, 'leader1');
-  await page.goto(assessmentUrl);
-  await scoreSheet(page, 'self', { '1.1': 3, '1.2': 3, '1.4': 2, '1.5': 2, '3.1': 15, '3.2': 14 }, 9);
-  await sheetItem(page, 'self', '3.2').locator('[data-test=sheet-comment]').fill('风险点排查已完成，个别防控措施待细化');
-  await page.locator('[data-test=score-sheet-self] [data-test=sheet-remark]').fill('对照考核细则逐项自查');
-  await page.locator('[data-test=assessment-save-self]').click();
-  await expectToast(page, '保存成功');
-  await expect(sheetItem(page, 'self', '1.8').locator('[data-test=sheet-indicator-score]')).toHaveText('7');
-  await shot(page, 'duty-assessment-self');
-  await page.locator('[data-test=assessment-submit-self]').click();
-  await confirmWith(page);
-  await expect(page.locator('[data-test=assessment-status]')).toHaveText('考核小组初评');
-  await leave(page);
+  const leader = await deskAs(browser, baseURL!, 'leader1');
+  await leader.goto(assessmentUrl);
+  await scoreSheet(leader, 'self', { '1.1': 3, '1.2': 3, '1.4': 2, '1.5': 2, '3.1': 15, '3.2': 14 }, 9);
+  await sheetItem(leader, 'self', '3.2').locator('[data-test=sheet-comment]').fill('风险点排查已完成，个别防控措施待细化');
+  await leader.locator('[data-test=score-sheet-self] [data-test=sheet-remark]').fill('对照考核细则逐项自查');
+  await leader.locator('[data-test=assessment-save-self]').click();
+  await expectToast(leader, '保存成功');
+  await expect(sheetItem(leader, 'self', '1.8').locator('[data-test=sheet-indicator-score]')).toHaveText('7');
+  await sheetItem(leader, 'self', '1.8').scrollIntoViewIfNeeded();
+  await shot(leader, 'duty-assessment-self');
+  await leader.locator('[data-test=assessment-submit-self]').click();
+  await confirmWith(leader);
+  await expect(leader.locator('[data-test=assessment-status]')).toHaveText('考核小组初评');
+  await leader.context().close();
 
   // 初评 by the 考核小组 with a per-item comment.
-  await signInHome(page, 'jijian');
   await page.goto(assessmentUrl);
   await page.getByRole('tab', { name: '考核小组初评' }).click();
   await scoreSheet(page, 'review', { '1.1': 3, '1.2': 3, '1.4': 2, '1.5': 2, '3.1': 13, '3.2': 14 }, 9);
@@ -250,23 +245,23 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await page.locator('[data-test=assessment-submit-review]').click();
   await confirmWith(page);
   await expect(page.locator('[data-test=assessment-status]')).toHaveText('党组织定等次');
-  await leave(page);
 
   // 定等次 by the 书记, at the computed grade; the result is then locked.
-  await signInHome(page, 'secretary');
-  await page.goto(assessmentUrl);
-  await page.getByRole('tab', { name: '定等次' }).click();
-  const grade = page.locator('[data-test=assessment-approve-grade] .el-radio-button.is-active');
+  const secretary = await deskAs(browser, baseURL!, 'secretary');
+  await secretary.goto(assessmentUrl);
+  await secretary.getByRole('tab', { name: '定等次' }).click();
+  const grade = secretary.locator('[data-test=assessment-approve-grade] .el-radio-button.is-active');
   const gradeText = (await grade.innerText()).trim();
-  await page.locator('[data-test=assessment-approve]').click();
-  await confirmWith(page, gradeText);
-  await expect(page.locator('[data-test=assessment-status]')).toHaveText('已审定');
-  await expect(page.locator('[data-test=assessment-grade]')).toHaveText(`${gradeText} ${total}`);
-  await expect(page.locator('[data-test=assessment-approval]')).toBeVisible();
-  await shot(page, 'duty-assessment-grade');
+  await secretary.locator('[data-test=assessment-approve]').click();
+  await confirmWith(secretary, gradeText);
+  await expect(secretary.locator('[data-test=assessment-status]')).toHaveText('已审定');
+  await expect(secretary.locator('[data-test=assessment-grade]')).toHaveText(`${gradeText} ${total}`);
+  await expect(secretary.locator('[data-test=assessment-approval]')).toBeVisible();
+  await expect(secretary.locator('[data-test=assessment-return]'), 'an approved result is locked').toHaveCount(0);
+  await shot(secretary, 'duty-assessment-grade');
 
-  await openMenuAt(page, 'assessments', /\/assessment(\?|$)/);
-  const file = await download(page, page.locator('[data-test=assessment-pay-export]'), 'xlsx');
+  await openMenuAt(secretary, 'assessments', /\/assessment(\?|$)/);
+  const file = await download(secretary, secretary.locator('[data-test=assessment-pay-export]'), 'xlsx');
   const sheet = await sheetRows(file);
   const header = sheet[0]!;
   const ours = sheet.find((r) => r[header.indexOf('单位/姓名')] === '运行调度股');
@@ -275,7 +270,7 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   expect(ours![header.indexOf('考核得分')]).toBe(total);
   expect(ours![header.indexOf('考核等次')]).toBe(gradeText);
   expect(Number(ours![header.indexOf('绩效系数')])).toBeGreaterThan(0);
-  await shot(page, 'duty-assessments');
+  await shot(secretary, 'duty-assessments');
 });
 
 test('一岗双责: a 班子成员 sees on one page the orgs they oversee, their letters and the task left overdue in their area', async ({ page }) => {
