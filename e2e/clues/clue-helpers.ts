@@ -38,10 +38,10 @@ export async function peopleOf(api: APIRequestContext, orgName: string): Promise
 
 /**
  * A business account for a person of the directory with one tenant-wide role, created by the 系统管理员 and
- * granted by the 安全保密管理员 as in production, its initial password already changed, so the browser signs in
- * straight to the dashboard.
+ * granted by the 安全保密管理员 as in production, its initial password already changed to NEW_PASSWORD, so the
+ * browser signs in straight to the dashboard.
  */
-export async function accountFor(baseURL: string, input: { username: string; displayName: string; personId: string; role: string }): Promise<string> {
+export async function accountFor(baseURL: string, input: { username: string; displayName: string; personId: string; role: string }): Promise<void> {
   const admin = await apiAs(baseURL, 'admin');
   const { user, initialPassword } = await json<{ user: { id: string }; initialPassword: string }>(
     admin.post('/api/users', { data: { username: input.username, displayName: input.displayName, kind: 'business', personId: input.personId } }),
@@ -53,7 +53,6 @@ export async function accountFor(baseURL: string, input: { username: string; dis
   const self = await apiAs(baseURL, input.username, initialPassword);
   await expectOk(await self.post('/api/auth/password', { data: { currentPassword: initialPassword, newPassword: NEW_PASSWORD } }));
   await self.dispose();
-  return NEW_PASSWORD;
 }
 
 /** The clue page's header status tag. */
