@@ -104,7 +104,7 @@ describe('ClueListView', { timeout: 30_000 }, () => {
       await flushPromises();
       expect(lastQuery(requests).get('ledger')).toBe('supervision');
     }, { timeout: 15_000 });
-    expect(headers(wrapper)).toEqual(['线索编号', '被反映人', '处置方式', '承办人', '办理状态', '最近时限']);
+    expect(headers(wrapper)).toEqual(['线索编号', '被反映人', '处置方式', '主办人', '办理状态', '最近时限']);
     expect(wrapper.find('[data-test="clue-clock-red"]').text()).toContain('函询回复');
     expect(router.currentRoute.value.query.ledger).toBe('supervision');
 
