@@ -3,8 +3,8 @@ import { today } from '../platform/clock/clock.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { newId } from '../platform/db/ids.js';
 import { createPlan, planTasks } from '../modules/duty-tasks/duty-plans.service.js';
-import { acceptReport, reportProgress, returnReport } from '../modules/duty-tasks/duty-tasks.progress.js';
-import { getTask } from '../modules/duty-tasks/duty-tasks.service.js';
+import { recordReport, recordReview } from '../modules/duty-tasks/duty-tasks.progress.js';
+import { occurrencesOf, reportsOf } from '../modules/duty-tasks/duty-tasks.repo.js';
 import { importBreakdown } from '../modules/duty-tasks/duty-tasks.sheet.js';
 import { makeBreakdown } from '../modules/duty-tasks/fixtures/make-breakdown.js';
 import * as find from './demo-lookup.js';
@@ -31,20 +31,21 @@ export async function ensureDemoDutyTasks(deps: Deps, tenantId: string, bureauId
   const report = await importBreakdown(jijian!, plan.id, await makeBreakdown(year));
   if (!report.ok) throw new Error(`demo breakdown refused: ${JSON.stringify(report.errors)}`);
   const byNumber = new Map((await planTasks(jijian!, plan.id)).items.map((t) => [t.number, t.id]));
-  const occurrences = async (n: string) => (await getTask(jijian!, byNumber.get(n)!)).occurrences;
-  const pendingOf = async (n: string) => (await getTask(jijian!, byNumber.get(n)!)).reports.find((r) => r.status === 'pending')!.id;
+  const occurrences = (n: string) => occurrencesOf(deps.db, tenantId, byNumber.get(n)!);
+  const pendingOf = async (n: string) => (await reportsOf(deps.db, tenantId, byNumber.get(n)!)).find((r) => r.status === 'pending')!.id;
+  const accept = async (ctx: Ctx, n: string, comment: string) => recordReview(ctx, byNumber.get(n)!, await pendingOf(n), true, comment);
 
   for (const o of (await occurrences('2.3')).slice(0, 3)) {
-    await reportProgress(leader1!, byNumber.get('2.3')!, { occurrenceId: o.id, percent: 100, note: `${o.period} 听取闸站管理所、财务股党风廉政建设情况汇报，形成会议记录。` });
-    await acceptReport(jijian!, byNumber.get('2.3')!, await pendingOf('2.3'), { comment: '会议记录齐全' });
+    await recordReport(leader1!, byNumber.get('2.3')!, { occurrenceId: o.id, percent: 100, note: `${o.period} 听取闸站管理所、财务股党风廉政建设情况汇报，形成会议记录。` });
+    await accept(jijian!, '2.3', '会议记录齐全');
   }
   const [h1, h2] = await occurrences('2.1');
-  await reportProgress(secretary!, byNumber.get('2.1')!, { occurrenceId: h1!.id, percent: 100, note: '党总支委员会专题研究全面从严治党工作，部署年度重点任务。' });
-  await acceptReport(zuzhi!, byNumber.get('2.1')!, await pendingOf('2.1'), {});
-  await reportProgress(secretary!, byNumber.get('2.1')!, { occurrenceId: h2!.id, percent: 100, note: '党总支委员会第二次专题研究，听取各支部落实情况汇报。' });
-  await reportProgress(secretary!, byNumber.get('2.2')!, { percent: 100, note: '已与局属各单位、机关各股室签订党风廉政建设责任书。' });
-  await acceptReport(jijian!, byNumber.get('2.2')!, await pendingOf('2.2'), { comment: '签订率100%' });
-  await reportProgress(leader1!, byNumber.get('4.3.1')!, { percent: 60, note: '设备维护股已建立采购台账，登记上半年采购12笔。' });
-  await returnReport(zuzhi!, byNumber.get('4.3.1')!, await pendingOf('4.3.1'), { comment: '请补充验收记录后再报。' });
+  await recordReport(secretary!, byNumber.get('2.1')!, { occurrenceId: h1!.id, percent: 100, note: '党总支委员会专题研究全面从严治党工作，部署年度重点任务。' });
+  await accept(zuzhi!, '2.1', '');
+  await recordReport(secretary!, byNumber.get('2.1')!, { occurrenceId: h2!.id, percent: 100, note: '党总支委员会第二次专题研究，听取各支部落实情况汇报。' });
+  await recordReport(secretary!, byNumber.get('2.2')!, { percent: 100, note: '已与局属各单位、机关各股室签订党风廉政建设责任书。' });
+  await accept(jijian!, '2.2', '签订率100%');
+  await recordReport(leader1!, byNumber.get('4.3.1')!, { percent: 60, note: '设备维护股已建立采购台账，登记上半年采购12笔。' });
+  await recordReview(zuzhi!, byNumber.get('4.3.1')!, await pendingOf('4.3.1'), false, '请补充验收记录后再报。');
   return report.created;
 }

@@ -20,7 +20,7 @@ export const EVIDENCE_OWNER = 'duty_task_report';
  * An owner reports progress on a leaf task, or on one occurrence of a recurring duty, with evidence.
  * One report waits for review at a time per task (per occurrence), and finished work takes no more.
  */
-export async function reportProgress(ctx: Ctx, id: string, input: ReportDutyProgress): Promise<DutyTask> {
+export async function recordReport(ctx: Ctx, id: string, input: ReportDutyProgress): Promise<void> {
   await transact(ctx, async (tx) => {
     await repo.lockTask(tx, ctx.tenantId, id);
     const task = await requireVisibleTask(tx, ctx, id);
@@ -52,10 +52,15 @@ export async function reportProgress(ctx: Ctx, id: string, input: ReportDutyProg
     await refreshTask(tx, ctx, task.id);
     await writeAudit(tx, ctx, { action: 'duty_task.report', objectType: 'duty_task', objectId: task.id, details: { reportId, occurrenceId, percent: input.percent, evidence: files.length } });
   });
+}
+
+export async function reportProgress(ctx: Ctx, id: string, input: ReportDutyProgress): Promise<DutyTask> {
+  await recordReport(ctx, id, input);
   return getTask(ctx, id);
 }
 
-async function review(ctx: Ctx, id: string, reportId: string, accept: boolean, comment: string): Promise<DutyTask> {
+/** Accepts or returns a pending report; the assigner's decision, never the reporter's. */
+export async function recordReview(ctx: Ctx, id: string, reportId: string, accept: boolean, comment: string): Promise<void> {
   await transact(ctx, async (tx) => {
     await repo.lockTask(tx, ctx.tenantId, id);
     const task = await requireVisibleTask(tx, ctx, id);
@@ -82,8 +87,14 @@ async function review(ctx: Ctx, id: string, reportId: string, accept: boolean, c
     }
     await writeAudit(tx, ctx, { action: accept ? 'duty_task.accept' : 'duty_task.return', objectType: 'duty_task', objectId: task.id, details: { reportId: report.id, percent: report.percent } });
   });
+}
+
+export async function acceptReport(ctx: Ctx, id: string, reportId: string, input: ReviewDutyReport): Promise<DutyTask> {
+  await recordReview(ctx, id, reportId, true, input.comment ?? '');
   return getTask(ctx, id);
 }
 
-export const acceptReport = (ctx: Ctx, id: string, reportId: string, input: ReviewDutyReport) => review(ctx, id, reportId, true, input.comment ?? '');
-export const returnReport = (ctx: Ctx, id: string, reportId: string, input: ReturnDutyReport) => review(ctx, id, reportId, false, input.comment);
+export async function returnReport(ctx: Ctx, id: string, reportId: string, input: ReturnDutyReport): Promise<DutyTask> {
+  await recordReview(ctx, id, reportId, false, input.comment);
+  return getTask(ctx, id);
+}
