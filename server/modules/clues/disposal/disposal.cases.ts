@@ -84,6 +84,7 @@ export const disposalCases: RouteCase[] = [
     request: async (w, as) => ({ url: `/api/clues/${as === 'discipline' ? await accepted(w) : randomUUID()}/notices/acceptance/letter` }),
     scope: [{ as: 'discipline', inside: async (w) => ({ url: `/api/clues/${await accepted(w)}/notices/acceptance/letter` }), outside: async (w) => ({ url: `/api/clues/${await offList(w, await accepted(w))}/notices/acceptance/letter` }) }],
   },
+  { method: 'GET', route: '/api/clues/measures', allow: officer, request: () => ({ url: '/api/clues/measures' }) },
   {
     method: 'GET',
     route: '/api/people/:id/discipline-records',

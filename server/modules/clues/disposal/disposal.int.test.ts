@@ -124,3 +124,15 @@ describe('谈话函询', () => {
     expect(p.json().disposal.outcome).toMatchObject({ effectUntil: '2028-02-29' });
   });
 });
+
+describe('measure catalogue for the outcome form', () => {
+  it('gives 纪检 the tenant’s configured measures, including one the 系统管理员 added', async () => {
+    const before = (await w.as('discipline').get('/api/clues/measures')).json();
+    expect(before['1'].map((m: { code: string }) => m.code)).toContain('talk_reminder');
+    const added = { ...before, '1': [...before['1'], { code: 'integrity_letter', effectMonths: 0, name: '廉政提醒函' }] };
+    expect((await w.as('sysadmin').put('/api/settings/system.clue.outcomeMeasures', { value: added })).statusCode).toBe(200);
+    const after = (await w.as('discipline').get('/api/clues/measures')).json();
+    expect(after['1'].at(-1)).toEqual({ code: 'integrity_letter', effectMonths: 0, name: '廉政提醒函' });
+    expect((await w.as('staff').get('/api/clues/measures')).statusCode).toBe(403);
+  });
+});

@@ -5,7 +5,9 @@ import {
   ClueNotice, ClueNoticeLetter, ClueNoticeParams, ClueObjection, ClueOutcome, ClueProposal, ClueReply, ClueReview, ClueShelve, ClueSpotCheck,
   ClueSpotCheckDraw, ClueSpotCheckDrawResult, ClueStudy, ClueTalk, ClueTalkPlan, ClueTransfer, DisciplineRecordList,
 } from '../../../../contracts/clues.js';
+import { ClueMeasureCatalogue } from '../../../../contracts/clue-measures.js';
 import { pickLocale } from '../../../platform/i18n/i18n.js';
+import { loadSettings } from '../../../platform/settings/settings.js';
 import { registerDisposalView } from '../clues.disposal-view.js';
 import { planCheck, extendCheck, recordFindings, reportCheck } from './disposal.check.js';
 import { approveDisposal, proposeDisposal, studyDisposal } from './disposal.decide.js';
@@ -23,6 +25,10 @@ const manage = (audit: string) => ({ permission: 'clue:manage' as const, audit }
 
 /** Disposal of a clue (C), under /api/clues beside the core routes: each step answers with the fresh clue. */
 export const clueDisposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The tenant's configured 四种形态 measures, for the outcome form: the settings route is the 系统管理员's.
+  app.get('/measures', { config: { permission: 'clue:manage' }, schema: { tags, response: { 200: ClueMeasureCatalogue } } }, async (req) =>
+    (await loadSettings(req.ctx.deps.db, req.ctx.tenantId))['system.clue.outcomeMeasures'],
+  );
   app.post('/:id/proposal', { config: manage('clue.propose'), schema: { tags, params: IdParams, body: ClueProposal, response: { 200: Clue } } }, async (req) => proposeDisposal(req.ctx, req.params.id, req.body));
   app.post('/:id/study', { config: manage('clue.study'), schema: { tags, params: IdParams, body: ClueStudy, response: { 200: Clue } } }, async (req) => studyDisposal(req.ctx, req.params.id, req.body));
   app.post('/:id/approval', { config: { permission: 'clue:approve', audit: 'clue.approve' }, schema: { tags, params: IdParams, body: ClueApproval, response: { 200: Clue } } }, async (req) =>

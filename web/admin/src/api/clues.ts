@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import { http, type Query } from './http';
 import type { Page } from './types';
 import type { AppLocale } from '../i18n/messages';
+import type { ClueMeasureCatalogue } from '../../../../contracts/clue-measures';
 import type {
   AddClueAccess as AddClueAccessSchema,
   Clue,
@@ -164,6 +165,8 @@ export const cluesApi = {
   talk: (id: string, body: ClueTalk) => http.post<Clue>(`${item(id)}/talk-inquiry/talk`, body),
   letter: (id: string, body: ClueLetter) => http.post<Clue>(`${item(id)}/talk-inquiry/letter`, body),
   reply: (id: string, body: ClueReply) => http.post<Clue>(`${item(id)}/talk-inquiry/reply`, body),
+  /** The tenant's configured 四种形态 measures (clue:manage), for the outcome form. */
+  measures: () => http.get<ClueMeasureCatalogue>(`${base}/measures`),
   drawSpotChecks: (body: ClueSpotCheckDraw) => http.post<ClueSpotCheckDrawResult>(`${base}/spot-checks/draw`, body),
   spotCheck: (id: string, body: ClueSpotCheck) => http.post<Clue>(`${item(id)}/spot-check`, body),
   planCheck: (id: string, body: ClueCheckPlan) => http.post<Clue>(`${item(id)}/preliminary-check/plan`, body),
