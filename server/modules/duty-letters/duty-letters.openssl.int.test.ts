@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DutyLetter, DutyLetterSignatureExport } from '../../../contracts/duty-letters.js';
 import { createWorld, type FixtureUser, type World } from '../../test/world.js';
+import { opensslVerify } from '../../test/openssl.js';
 import { getLetter, issueLetter, sign, signedLetter } from './duty-letters.fixture.js';
 
 /**
@@ -30,27 +30,13 @@ async function exported(partyId: string, as: FixtureUser = 'orgOfficer', id = le
   return res.json() as DutyLetterSignatureExport;
 }
 
-function opensslVerify(e: DutyLetterSignatureExport, message = e.message): { ok: boolean; out: string } {
-  const file = (name: string, content: string | Buffer) => {
-    const p = path.join(dir, name);
-    fs.writeFileSync(p, content);
-    return p;
-  };
-  const r = spawnSync('openssl', [
-    'pkeyutl', '-verify', '-rawin', '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678',
-    '-pubin', '-inkey', file('pub.pem', e.publicKeyPem), '-sigfile', file('sig.der', Buffer.from(e.signature, 'base64')), '-in', file('msg.txt', message),
-  ]);
-  const out = `${r.stdout.toString()}${r.stderr.toString()}`;
-  return { ok: r.status === 0 && out.includes('Signature Verified Successfully'), out };
-}
-
 describe('openssl verifies exported letter signatures', () => {
   it('for every party, each under their own key, over the letter’s content hash and signing time', async () => {
     const keys = new Set<string>();
     for (const p of letter.parties) {
       const e = await exported(p.id);
       expect(e.message).toBe(`qingfeng-duty-letter|${w.tenantId}|${letter.id}|${letter.contentHash}|${p.signedAt}`);
-      const r = opensslVerify(e);
+      const r = opensslVerify(dir, e);
       expect(r.ok, `${p.label}: ${r.out}`).toBe(true);
       keys.add(e.publicKeyPem);
     }
@@ -59,11 +45,11 @@ describe('openssl verifies exported letter signatures', () => {
 
   it('and refuses another content hash, another party’s key, or a changed signature', async () => {
     const [a, b] = [await exported(letter.parties[0]!.id), await exported(letter.parties[1]!.id)];
-    expect(opensslVerify(a, a.message.replace(letter.contentHash, letter.contentHash.replace(/^./, (c) => (c === '0' ? '1' : '0')))).ok).toBe(false);
-    expect(opensslVerify({ ...a, publicKeyPem: b.publicKeyPem }).ok).toBe(false);
+    expect(opensslVerify(dir, a, a.message.replace(letter.contentHash, letter.contentHash.replace(/^./, (c) => (c === '0' ? '1' : '0')))).ok).toBe(false);
+    expect(opensslVerify(dir, { ...a, publicKeyPem: b.publicKeyPem }).ok).toBe(false);
     const der = Buffer.from(a.signature, 'base64');
     der.writeUInt8(der.readUInt8(der.length - 1) ^ 1, der.length - 1);
-    expect(opensslVerify({ ...a, signature: der.toString('base64') }).ok).toBe(false);
+    expect(opensslVerify(dir, { ...a, signature: der.toString('base64') }).ok).toBe(false);
   });
 
   it('hands the same export to a party and to a reader in scope, none to others, and nothing before signing', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../../platform/context.js';
 import { createWorld, type FixtureUser, type World } from '../../../test/world.js';
+import { opensslVerify, type SignatureExport } from '../../../test/openssl.js';
 import { appendAs, bareClue, listOn, userCtx } from './steps.fixture.js';
 
 /**
@@ -29,37 +30,17 @@ afterAll(async () => {
   await w.close();
 });
 
-interface Exported {
-  message: string;
-  signature: string;
-  publicKeyPem: string;
-}
-
-async function exported(seq: number, as: FixtureUser = 'discipline'): Promise<Exported> {
+async function exported(seq: number, as: FixtureUser = 'discipline'): Promise<SignatureExport> {
   const res = await w.as(as).get(`/api/clues/${clue}/steps/${seq}/signature`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Exported;
-}
-
-function opensslVerify(e: Exported, message = e.message): { ok: boolean; out: string } {
-  const file = (name: string, content: string | Buffer) => {
-    const p = path.join(dir, name);
-    fs.writeFileSync(p, content);
-    return p;
-  };
-  const r = spawnSync('openssl', [
-    'pkeyutl', '-verify', '-rawin', '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678',
-    '-pubin', '-inkey', file('pub.pem', e.publicKeyPem), '-sigfile', file('sig.der', Buffer.from(e.signature, 'base64')), '-in', file('msg.txt', message),
-  ]);
-  const out = `${r.stdout.toString()}${r.stderr.toString()}`;
-  return { ok: r.status === 0 && out.includes('Signature Verified Successfully'), out };
+  return res.json() as SignatureExport;
 }
 
 describe('openssl verifies exported step signatures', () => {
   it('for each handler’s steps and the system’s', async () => {
     for (const seq of [1, 2, 3, 4]) {
       const e = await exported(seq);
-      const r = opensslVerify(e);
+      const r = opensslVerify(dir, e);
       expect(r.ok, `step ${seq}: ${r.out}`).toBe(true);
     }
   });
@@ -73,11 +54,11 @@ describe('openssl verifies exported step signatures', () => {
 
   it('and refuses another message, another step’s key, or a changed signature', async () => {
     const e = await exported(2);
-    expect(opensslVerify(e, e.message.replace(/\|2\|/, '|3|')).ok).toBe(false);
-    expect(opensslVerify({ ...e, publicKeyPem: (await exported(3)).publicKeyPem }).ok).toBe(false);
+    expect(opensslVerify(dir, e, e.message.replace(/\|2\|/, '|3|')).ok).toBe(false);
+    expect(opensslVerify(dir, { ...e, publicKeyPem: (await exported(3)).publicKeyPem }).ok).toBe(false);
     const der = Buffer.from(e.signature, 'base64');
     der.writeUInt8(der.readUInt8(der.length - 1) ^ 1, der.length - 1);
-    expect(opensslVerify({ ...e, signature: der.toString('base64') }).ok).toBe(false);
+    expect(opensslVerify(dir, { ...e, signature: der.toString('base64') }).ok).toBe(false);
   });
 
   it('hands the same export to every reader on the list', async () => {
