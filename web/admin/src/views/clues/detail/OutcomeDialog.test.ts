@@ -4,7 +4,6 @@ import { createPinia, setActivePinia } from 'pinia';
 import ElementPlus from 'element-plus';
 import { i18n, setLocale } from '../../../i18n';
 import type { Clue } from '../../../api/clues';
-import { defaultClueMeasures } from '../../../../../../contracts/clue-measures';
 import OutcomeDialog from './OutcomeDialog.vue';
 import { defaultMeasures, type MeasureCatalogue } from './outcome-measures';
 
@@ -88,11 +87,5 @@ describe('outcome dialog', () => {
     const { wrapper } = await mountDialog({ ...defaultMeasures, '1': [{ code: 'study_session', effectMonths: 0, name: '专题学习' }] });
     await chooseForm(wrapper, 1);
     expect(document.body.querySelector('[data-test="outcome-measure-study_session"]')?.textContent).toContain('专题学习');
-  });
-});
-
-describe('built-in measure catalogue', () => {
-  it('is the contract’s, code for code and period for period', () => {
-    expect(defaultMeasures).toEqual(defaultClueMeasures);
   });
 });

@@ -1,34 +1,12 @@
+import { defaultClueMeasures, type ClueMeasureCatalogue, type ClueMeasureDef } from '../../../../../../contracts/clue-measures';
+
 /** One measure of a 形态: a code, its 影响期 in months (0 where the rules set none), a name for one an administrator added. */
-export interface MeasureDef {
-  code: string;
-  effectMonths: number;
-  name?: string;
-}
-
+export type MeasureDef = ClueMeasureDef;
 export type MeasureForm = '1' | '2' | '3' | '4';
-export type MeasureCatalogue = Record<MeasureForm, MeasureDef[]>;
+export type MeasureCatalogue = ClueMeasureCatalogue;
 
-const m = (code: string, effectMonths = 0): MeasureDef => ({ code, effectMonths });
-
-/**
- * The built-in catalogue of contracts/clue-measures.ts, written out so that TypeBox stays out of the bundle;
- * a test holds the two equal.
- */
-export const defaultMeasures: MeasureCatalogue = {
-  '1': [
-    m('talk_reminder'), m('criticism_education'), m('self_examination'), m('admonition'), m('warning_talk'), m('order_stop'),
-    m('return_gains'), m('rectify_in_time'), m('life_meeting_help'), m('public_apology'), m('circulated_criticism'), m('other'),
-  ],
-  '2': [
-    m('party_warning', 12), m('party_serious_warning', 18), m('gov_warning', 6), m('gov_demerit', 12), m('gov_major_demerit', 18),
-    m('suspension_suggested'), m('post_adjustment'), m('ordered_resignation'), m('removal_from_post'),
-  ],
-  '3': [
-    m('party_post_revoked', 24), m('probation_one_year', 12), m('probation_two_years', 24), m('expulsion'), m('demotion_suggested'),
-    m('gov_demotion', 24), m('gov_dismissal', 24), m('gov_discharge'),
-  ],
-  '4': [m('criminal_referral'), m('expulsion_and_referral')],
-};
+/** The built-in catalogue, shown until the tenant's configured one arrives. */
+export const defaultMeasures: MeasureCatalogue = defaultClueMeasures;
 
 /** The measures a 形态 allows; none until a form is chosen. */
 export function measuresFor(catalogue: MeasureCatalogue, form: number | null): MeasureDef[] {
