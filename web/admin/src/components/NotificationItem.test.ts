@@ -28,4 +28,9 @@ describe('NotificationItem', () => {
     setLocale('zh-CN');
     expect(text(item('rectification.returned', { code: 'ZG-2026-0003', title: '公务用车台账不全' }))).toBe('整改事项 ZG-2026-0003“公务用车台账不全”验收未通过，已退回整改，请查看验收意见。');
   });
+
+  it('tells a custodian of an identity request without naming the clue', () => {
+    setLocale('zh-CN');
+    expect(text(item('clue.identity_requested', {}))).toBe('有一项查阅反映人身份的申请待您审批。');
+  });
 });
