@@ -1,9 +1,7 @@
 import type { RegisterClue } from '../../contracts/clues.js';
-import { forgetGrants, loadUserActor } from '../platform/access/actor.js';
 import { addDays } from '../platform/clock/calendar.js';
 import { today } from '../platform/clock/clock.js';
-import type { Ctx, Deps } from '../platform/context.js';
-import { newId } from '../platform/db/ids.js';
+import type { Deps } from '../platform/context.js';
 import { addAccess } from '../modules/clues/clues.access.js';
 import { requestIdentity } from '../modules/clues/clues.identity.js';
 import { registerClue } from '../modules/clues/clues.register.js';
@@ -11,15 +9,6 @@ import { decideScope } from '../modules/clues/clues.scope.js';
 import * as find from './demo-lookup.js';
 
 type Ids = Map<string, string>;
-
-/** A context acting as a demo account, so each seeded step is listed, signed and audited as theirs. */
-async function actAs(deps: Deps, tenantId: string, username: string): Promise<Ctx> {
-  const userId = (await find.findUserId(deps.db, tenantId, username))!;
-  const sessionId = `seed-${newId()}`;
-  const loaded = (await loadUserActor(deps, { id: sessionId, tenantId, userId, mfaOk: true }))!;
-  forgetGrants(sessionId);
-  return { deps, actor: loaded.actor, tenantId, requestId: null, sourceIp: null, idempotency: null };
-}
 
 /**
  * Two clues for the 问题线索 pages, registered by 纪检委员 jijian: a named letter about a purchaser in
@@ -29,7 +18,7 @@ async function actAs(deps: Deps, tenantId: string, username: string): Promise<Ct
  */
 export async function ensureDemoClues(deps: Deps, tenantId: string, orgs: Ids, people: Ids): Promise<number> {
   if (await deps.db.selectFrom('clue').select('id').where('tenant_id', '=', tenantId).executeTakeFirst()) return 0;
-  const jijian = await actAs(deps, tenantId, 'jijian');
+  const jijian = await find.actAs(deps, tenantId, 'jijian');
   const on = today(deps.clock);
   const named: RegisterClue = {
     source: 'letter', named: true, reporter: { name: '陈立群', mobile: '13907311234', unit: '闸站管理所退休职工' },
