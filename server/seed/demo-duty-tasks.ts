@@ -1,21 +1,11 @@
-import { forgetGrants, loadUserActor } from '../platform/access/actor.js';
 import { today } from '../platform/clock/clock.js';
 import type { Ctx, Deps } from '../platform/context.js';
-import { newId } from '../platform/db/ids.js';
 import { createPlan, planTasks } from '../modules/duty-tasks/duty-plans.service.js';
 import { recordReport, recordReview } from '../modules/duty-tasks/duty-tasks.progress.js';
 import { occurrencesOf, reportsOf } from '../modules/duty-tasks/duty-tasks.repo.js';
 import { importBreakdown } from '../modules/duty-tasks/duty-tasks.sheet.js';
 import { makeBreakdown } from '../modules/duty-tasks/fixtures/make-breakdown.js';
 import * as find from './demo-lookup.js';
-
-async function actAs(deps: Deps, tenantId: string, username: string): Promise<Ctx> {
-  const userId = (await find.findUserId(deps.db, tenantId, username))!;
-  const sessionId = `seed-${newId()}`;
-  const loaded = (await loadUserActor(deps, { id: sessionId, tenantId, userId, mfaOk: true }))!;
-  forgetGrants(sessionId);
-  return { deps, actor: loaded.actor, tenantId, requestId: null, sourceIp: null, idempotency: null };
-}
 
 /**
  * This year's 重点任务分解表 for the key-task pages: jijian imports the sample breakdown into a plan of the
@@ -26,7 +16,7 @@ async function actAs(deps: Deps, tenantId: string, username: string): Promise<Ct
 export async function ensureDemoDutyTasks(deps: Deps, tenantId: string, bureauId: string): Promise<number> {
   if (await deps.db.selectFrom('duty_plan').select('id').where('tenant_id', '=', tenantId).executeTakeFirst()) return 0;
   const year = Number(today(deps.clock).slice(0, 4));
-  const [jijian, zuzhi, secretary, leader1] = await Promise.all(['jijian', 'zuzhi', 'secretary', 'leader1'].map((u) => actAs(deps, tenantId, u)));
+  const [jijian, zuzhi, secretary, leader1] = await Promise.all(['jijian', 'zuzhi', 'secretary', 'leader1'].map((u) => find.actAs(deps, tenantId, u)));
   const plan = await createPlan(jijian!, { year, title: `${year}年度全面从严治党重点任务分解表`, orgId: bureauId });
   const report = await importBreakdown(jijian!, plan.id, await makeBreakdown(year));
   if (!report.ok) throw new Error(`demo breakdown refused: ${JSON.stringify(report.errors)}`);
