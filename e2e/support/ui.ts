@@ -35,12 +35,13 @@ export async function openMenu(page: Page, key: string): Promise<void> {
 
 /**
  * Picks an option of an el-select or el-tree-select by its exact text; the list renders in a popper outside
- * the form. `search` is typed first for filterable and remote selects.
+ * the form. `search` is typed first for filterable and remote selects. Only a shown option counts: the list
+ * of a select picked a moment before may still be fading out with the same names in it.
  */
 export async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
   await select.click();
   if (search !== undefined) await select.locator('input').first().pressSequentially(search);
-  await page.locator('.el-popper:visible').getByText(text, { exact: true }).first().click();
+  await page.locator('.el-popper:visible').getByText(text, { exact: true }).filter({ visible: true }).first().click();
 }
 
 /** Waits until nothing on the page is loading or moving, so a screenshot shows the settled screen. */
