@@ -35,13 +35,18 @@ export async function openMenu(page: Page, key: string): Promise<void> {
 
 /**
  * Picks an option of an el-select or el-tree-select by its exact text; the list renders in a popper outside
- * the form. `search` is typed first for filterable and remote selects. Only a shown option counts: the list
- * of a select picked a moment before may still be fading out with the same names in it.
+ * the form. `search` is typed first for filterable and remote selects. The option is looked for in this
+ * select's own list (its combobox names it in aria-controls): the list of a select picked a moment before
+ * may still be fading out with the same names in it.
  */
 export async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
   await select.click();
   if (search !== undefined) await select.locator('input').first().pressSequentially(search);
-  await page.locator('.el-popper:visible').getByText(text, { exact: true }).filter({ visible: true }).first().click();
+  const combobox = select.locator('[aria-controls]');
+  const listId = (await select.getAttribute('aria-controls')) ?? ((await combobox.count()) > 0 ? await combobox.first().getAttribute('aria-controls') : null);
+  const own = listId ? page.locator(`[id="${listId}"]`) : null;
+  const scope = own && (await own.count()) > 0 ? own : page.locator('.el-popper:visible');
+  await scope.getByText(text, { exact: true }).filter({ visible: true }).first().click();
 }
 
 /** Waits until nothing on the page is loading or moving, so a screenshot shows the settled screen. */
