@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { Body, Id, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
+import { Body, Id, PageQuery, Paged, Plain, Text, Timestamp, Year } from './common.js';
 
 /**
  * 党风廉政建设考核 (issue 6): a yearly rubric and one assessment per subject (a unit or a leadership member),
@@ -35,8 +35,6 @@ import { Body, Id, PageQuery, Paged, Plain, Text, Timestamp } from './common.js'
  *
  * Scores are numbers with at most two decimals (0.5-point rules exist); the server computes every total.
  */
-
-export const AssessmentYear = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 /** unit: 局属单位/股室/支部 (the org is the subject); leader: a 班子成员 (a person in the leader table). */
 export const subjectKinds = ['unit', 'leader'] as const;
@@ -142,19 +140,19 @@ export const RubricDefinitionView = answered.RubricDefinition;
 
 /** Item codes must be unique across the rubric and every feed registered: else 400 VALIDATION_FAILED {field}. */
 export const SaveRubric = Body({
-  year: AssessmentYear,
+  year: Year,
   name: Plain({ maxLength: 100 }),
   subjectKind: SubjectKind,
   definition: RubricDefinition,
 });
 export type SaveRubric = Static<typeof SaveRubric>;
 
-export const CopyRubric = Body({ year: AssessmentYear, name: Type.Optional(Plain({ maxLength: 100 })) });
+export const CopyRubric = Body({ year: Year, name: Type.Optional(Plain({ maxLength: 100 })) });
 export type CopyRubric = Static<typeof CopyRubric>;
 
 export const RubricSummary = Type.Object({
   id: Id,
-  year: AssessmentYear,
+  year: Year,
   name: Type.String(),
   subjectKind: SubjectKind,
   status: RubricStatus,
@@ -175,7 +173,7 @@ export const Rubric = Type.Object({
 export type Rubric = Static<typeof Rubric>;
 
 export const RubricQuery = Type.Object(
-  { ...PageQuery, year: Type.Optional(AssessmentYear), subjectKind: Type.Optional(SubjectKind), status: Type.Optional(RubricStatus) },
+  { ...PageQuery, year: Type.Optional(Year), subjectKind: Type.Optional(SubjectKind), status: Type.Optional(RubricStatus) },
   { additionalProperties: false },
 );
 export type RubricQuery = Static<typeof RubricQuery>;
@@ -287,7 +285,7 @@ export type ScoreResult = Static<typeof ScoreResult>;
 
 export const AssessmentSummary = Type.Object({
   id: Id,
-  year: AssessmentYear,
+  year: Year,
   rubric: Ref,
   subjectKind: SubjectKind,
   /** The unit, or the leader's person. */
@@ -339,7 +337,7 @@ export type AssessmentList = Static<typeof AssessmentList>;
 export const AssessmentQuery = Type.Object(
   {
     ...PageQuery,
-    year: Type.Optional(AssessmentYear),
+    year: Type.Optional(Year),
     rubricId: Type.Optional(Id),
     subjectKind: Type.Optional(SubjectKind),
     status: Type.Optional(AssessmentStatus),
@@ -364,18 +362,18 @@ export type ReturnAssessment = Static<typeof ReturnAssessment>;
 const Lang = Type.Optional(Type.Enum(['zh-CN', 'en-US'] as const));
 
 /** The performance-pay sheet: approved assessments of a year, with the coefficient of each grade. */
-export const PayExportQuery = Type.Object({ year: AssessmentYear, subjectKind: Type.Optional(SubjectKind), lang: Lang }, { additionalProperties: false });
+export const PayExportQuery = Type.Object({ year: Year, subjectKind: Type.Optional(SubjectKind), lang: Lang }, { additionalProperties: false });
 export type PayExportQuery = Static<typeof PayExportQuery>;
 
 /** Year over year: approved results of the same subjects in [fromYear, toYear] (at most 10 years). */
 export const CompareQuery = Type.Object(
-  { fromYear: AssessmentYear, toYear: AssessmentYear, subjectKind: SubjectKind, orgId: Type.Optional(Id) },
+  { fromYear: Year, toYear: Year, subjectKind: SubjectKind, orgId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 export type CompareQuery = Static<typeof CompareQuery>;
 
 export const Comparison = Type.Object({
-  years: Type.Array(AssessmentYear),
+  years: Type.Array(Year),
   rows: Type.Array(
     Type.Object({
       subject: Ref,

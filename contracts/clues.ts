@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Body, DateOnly, Id, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
+import { Body, DateOnly, Id, PageQuery, Paged, Plain, Text, Timestamp, Year } from './common.js';
 import { SlaColourSchema } from './rectification.js';
 
 /**
@@ -151,7 +151,7 @@ export const ClueQuery = Type.Object(
     method: Type.Optional(ClueMethod),
     form: Type.Optional(ClueForm),
     category: Type.Optional(ClueCategory),
-    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    year: Type.Optional(Year),
     ledger: Type.Optional(ClueLedger),
   },
   { additionalProperties: false },
@@ -165,7 +165,7 @@ export const ClueExportQuery = Type.Object(
     method: Type.Optional(ClueMethod),
     form: Type.Optional(ClueForm),
     category: Type.Optional(ClueCategory),
-    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    year: Type.Optional(Year),
     ledger: Type.Optional(ClueLedger),
   },
   { additionalProperties: false },
@@ -339,7 +339,7 @@ export const ClueReporterIdentity = Type.Object({ name: Type.String(), mobile: N
 export type ClueReporterIdentity = Static<typeof ClueReporterIdentity>;
 
 export const ClueStatsQuery = Type.Object(
-  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), quarter: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })) },
+  { year: Year, quarter: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })) },
   { additionalProperties: false },
 );
 const Count = Type.Object({ key: Type.String(), count: Type.Integer() });
@@ -398,7 +398,7 @@ export const ClueTalk = Body({
 });
 export const ClueLetter = Body({ sentOn: DateOnly });
 export const ClueReply = Body({ receivedOn: DateOnly, content: Text({ minLength: 2, maxLength: 10000 }), endorsedBy: Plain({ maxLength: 60 }), endorsedOn: DateOnly });
-export const ClueSpotCheckDraw = Body({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), quarter: Type.Integer({ minimum: 1, maximum: 4 }) });
+export const ClueSpotCheckDraw = Body({ year: Year, quarter: Type.Integer({ minimum: 1, maximum: 4 }) });
 export const ClueSpotCheckDrawResult = Type.Object({ year: Type.Integer(), quarter: Type.Integer(), percent: Type.Integer(), population: Type.Integer(), drawn: Type.Array(CodeRef) });
 export const ClueSpotCheck = Body({ result: Text({ minLength: 2, maxLength: 2000 }), consistent: Type.Boolean() });
 export const ClueCheckPlan = Body({ deadline: Type.Optional(DateOnly), plan: Text({ minLength: 2, maxLength: 5000 }) });

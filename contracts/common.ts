@@ -9,6 +9,9 @@ export const Timestamp = Type.String({ maxLength: 40 });
 /** Calendar date YYYY-MM-DD. */
 export const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 
+/** A calendar year the yearly work (letters, plans, rubrics, ledgers) is kept for. */
+export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+
 /**
  * Short single-line text (names, titles). Format `plain` rejects markup, ASCII quotes and
  * semicolons, control, zero-width and bidi-override characters: such input in a name is an attack.

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Body, DateOnly, Id, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
+import { Body, DateOnly, Id, PageQuery, Paged, Plain, Text, Timestamp, Year } from './common.js';
 
 /**
  * 党风廉政建设责任书 (issue 6): templates, a year's issuance, electronic signing by every party, the signing
@@ -41,7 +41,6 @@ export const dutyLetterStatuses = ['issued', 'signing', 'signed'] as const;
 export const DutyLetterStatus = Type.Enum(dutyLetterStatuses);
 export type DutyLetterStatus = (typeof dutyLetterStatuses)[number];
 
-export const DutyYear = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 const Ref = Type.Object({ id: Id, name: Type.String() });
 const Lang = Type.Optional(Type.Enum(['zh-CN', 'en-US'] as const));
@@ -106,7 +105,7 @@ export type DutyLetterTemplatePage = Static<typeof DutyLetterTemplatePage>;
 
 // ---- issuance -----------------------------------------------------------------------------------------
 
-export const DutyProposalQuery = Type.Object({ year: DutyYear }, { additionalProperties: false });
+export const DutyProposalQuery = Type.Object({ year: Year }, { additionalProperties: false });
 export type DutyProposalQuery = Static<typeof DutyProposalQuery>;
 
 export const ProposedParty = Type.Object({
@@ -132,7 +131,7 @@ export const ProposedLetter = Type.Object({
 export type ProposedLetter = Static<typeof ProposedLetter>;
 
 export const DutyProposal = Type.Object({
-  year: DutyYear,
+  year: Year,
   items: Type.Array(ProposedLetter),
   /** Orgs a member oversees for which no head was found: the issuer adds those letters by hand. */
   unresolved: Type.Array(Type.Object({ level: DutyLevel, org: Ref, overseenBy: Ref })),
@@ -153,7 +152,7 @@ export const IssueLetter = Type.Object(
 export type IssueLetter = Static<typeof IssueLetter>;
 
 /** Issues all letters or none: a letter whose parties already hold a current one for the year is a DUPLICATE. */
-export const IssueDutyLetters = Body({ year: DutyYear, letters: Type.Array(IssueLetter, { minItems: 1, maxItems: 500 }) });
+export const IssueDutyLetters = Body({ year: Year, letters: Type.Array(IssueLetter, { minItems: 1, maxItems: 500 }) });
 export type IssueDutyLetters = Static<typeof IssueDutyLetters>;
 export const IssueResult = Type.Object({ created: Type.Integer(), ids: Type.Array(Id) });
 export type IssueResult = Static<typeof IssueResult>;
@@ -177,7 +176,7 @@ export const DutyLetterSummary = Type.Object({
   id: Id,
   /** ZRS-2026-0001, numbered per year. */
   code: Type.String(),
-  year: DutyYear,
+  year: Year,
   level: DutyLevel,
   org: Ref,
   title: Type.String(),
@@ -220,7 +219,7 @@ export type DutyLetter = Static<typeof DutyLetter>;
 export const DutyLetterQuery = Type.Object(
   {
     ...PageQuery,
-    year: Type.Optional(DutyYear),
+    year: Type.Optional(Year),
     level: Type.Optional(DutyLevel),
     status: Type.Optional(DutyLetterStatus),
     orgId: Type.Optional(Id),
@@ -235,7 +234,7 @@ export const DutyLetterPage = Paged(DutyLetterSummary);
 export type DutyLetterPage = Static<typeof DutyLetterPage>;
 
 /** The caller's own letters (the phone page): those still waiting for the caller's signature first. */
-export const MyDutyLettersQuery = Type.Object({ pending: Type.Optional(Type.Boolean()), year: Type.Optional(DutyYear) }, { additionalProperties: false });
+export const MyDutyLettersQuery = Type.Object({ pending: Type.Optional(Type.Boolean()), year: Type.Optional(Year) }, { additionalProperties: false });
 export type MyDutyLettersQuery = Static<typeof MyDutyLettersQuery>;
 export const MyDutyLetters = Type.Object({ items: Type.Array(DutyLetterSummary) });
 export type MyDutyLetters = Static<typeof MyDutyLetters>;
@@ -270,14 +269,14 @@ export const DocxQuery = Type.Object({ lang: Lang }, { additionalProperties: fal
 
 // ---- signing board ------------------------------------------------------------------------------------
 
-export const DutyBoardQuery = Type.Object({ year: DutyYear, orgId: Type.Optional(Id) }, { additionalProperties: false });
+export const DutyBoardQuery = Type.Object({ year: Year, orgId: Type.Optional(Id) }, { additionalProperties: false });
 export type DutyBoardQuery = Static<typeof DutyBoardQuery>;
-export const DutyBoardExportQuery = Type.Object({ year: DutyYear, orgId: Type.Optional(Id), lang: Lang }, { additionalProperties: false });
+export const DutyBoardExportQuery = Type.Object({ year: Year, orgId: Type.Optional(Id), lang: Lang }, { additionalProperties: false });
 
 /** 签订率 = fully signed / issued, current letters only, 0–1 (0 when none issued). */
 export const DutyBoardCell = Type.Object({ total: Type.Integer(), signed: Type.Integer(), rate: Type.Number() });
 export const DutyBoard = Type.Object({
-  year: DutyYear,
+  year: Year,
   levels: Type.Array(Type.Object({ level: DutyLevel, ...DutyBoardCell.properties })),
   orgs: Type.Array(Type.Object({ org: Ref, level: DutyLevel, ...DutyBoardCell.properties })),
   totals: DutyBoardCell,
@@ -286,7 +285,7 @@ export type DutyBoard = Static<typeof DutyBoard>;
 
 // ---- 一岗双责 ------------------------------------------------------------------------------------------
 
-export const DualDutyQuery = Type.Object({ year: DutyYear }, { additionalProperties: false });
+export const DualDutyQuery = Type.Object({ year: Year }, { additionalProperties: false });
 export type DualDutyQuery = Static<typeof DualDutyQuery>;
 export const DualDutyParams = Type.Object({ personId: Id }, { additionalProperties: false });
 export type DualDutyParams = Static<typeof DualDutyParams>;
@@ -303,7 +302,7 @@ export type DualDutyCounts = Static<typeof DualDutyCounts>;
 
 /** Every leadership member the caller can see, with the figures of their area. */
 export const DualDutyList = Type.Object({
-  year: DutyYear,
+  year: Year,
   items: Type.Array(Type.Object({ person: Ref, leaderId: Id, title: Type.String(), oversees: Type.Array(Ref), counts: DualDutyCounts })),
 });
 export type DualDutyList = Static<typeof DualDutyList>;
@@ -336,7 +335,7 @@ export type DualDutyRectification = Static<typeof DualDutyRectification>;
 
 /** One page for one member: the orgs they oversee, their letters, tasks, overdue items, rectification in their area. */
 export const DualDuty = Type.Object({
-  year: DutyYear,
+  year: Year,
   person: Ref,
   leader: Type.Union([Type.Object({ id: Id, title: Type.String() }), Type.Null()]),
   oversees: Type.Array(Type.Object({ id: Id, name: Type.String(), kind: Type.String() })),

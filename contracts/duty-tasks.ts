@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Body, Code, DateOnly, Id, IdParams, ImportReport, PageQuery, Paged, Plain, Text, Timestamp } from './common.js';
+import { Body, Code, DateOnly, Id, IdParams, ImportReport, PageQuery, Paged, Plain, Text, Timestamp, Year } from './common.js';
 
 /**
  * 重点任务分解表 (issue 6): a yearly plan of key tasks, each decomposed down the org tree
@@ -60,7 +60,6 @@ const Percent = Type.Number({ minimum: 0, maximum: 100 });
 const EvidenceForms = Type.Array(Code, { minItems: 1, maxItems: 8, uniqueItems: true });
 /** 分值 / 权重 of a task among its siblings. */
 const Weight = Type.Integer({ minimum: 0, maximum: 1000 });
-const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Lang = Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')]));
 
 // ---------------------------------------------------------------- plans
