@@ -143,33 +143,21 @@ export const ClueSummary = Type.Object({
 });
 export type ClueSummary = Static<typeof ClueSummary>;
 
-export const ClueQuery = Type.Object(
-  {
-    ...PageQuery,
-    status: Type.Optional(ClueStatus),
-    source: Type.Optional(ClueSource),
-    method: Type.Optional(ClueMethod),
-    form: Type.Optional(ClueForm),
-    category: Type.Optional(ClueCategory),
-    year: Type.Optional(Year),
-    ledger: Type.Optional(ClueLedger),
-  },
-  { additionalProperties: false },
-);
+/** What the register and ledgers filter by; the export takes the same filter without paging. */
+const ClueFilter = {
+  status: Type.Optional(ClueStatus),
+  source: Type.Optional(ClueSource),
+  method: Type.Optional(ClueMethod),
+  form: Type.Optional(ClueForm),
+  category: Type.Optional(ClueCategory),
+  year: Type.Optional(Year),
+  ledger: Type.Optional(ClueLedger),
+};
+
+export const ClueQuery = Type.Object({ ...PageQuery, ...ClueFilter }, { additionalProperties: false });
 export type ClueQuery = Static<typeof ClueQuery>;
 export const CluePage = Paged(ClueSummary);
-export const ClueExportQuery = Type.Object(
-  {
-    status: Type.Optional(ClueStatus),
-    source: Type.Optional(ClueSource),
-    method: Type.Optional(ClueMethod),
-    form: Type.Optional(ClueForm),
-    category: Type.Optional(ClueCategory),
-    year: Type.Optional(Year),
-    ledger: Type.Optional(ClueLedger),
-  },
-  { additionalProperties: false },
-);
+export const ClueExportQuery = Type.Object(ClueFilter, { additionalProperties: false });
 export type ClueExportQuery = Static<typeof ClueExportQuery>;
 
 export const ClueScope = Type.Object({
