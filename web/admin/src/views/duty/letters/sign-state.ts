@@ -24,8 +24,3 @@ export function awaitsMySignature(letter: Pick<DutyLetterSummary, 'parties' | 's
 export function ratePercent(rate: number): number {
   return Math.round(rate * 1000) / 10;
 }
-
-/** The openssl command that checks an exported signature (files named as the export dialog saves them). */
-export function opensslCommand(code: string): string {
-  return `openssl pkeyutl -verify -rawin -digest sm3 -pkeyopt distid:1234567812345678 -pubin -inkey ${code}-key.pem -in ${code}-message.txt -sigfile ${code}-signature.der`;
-}
