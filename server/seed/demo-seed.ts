@@ -128,7 +128,9 @@ async function ensureAccount(ctx: Ctx, a: DemoAccount, plan: DemoPlan, orgs: Ids
 /**
  * The demo tenant 长江河道管理局, written through the same services the API uses (so every row is valid,
  * sealed and audited). Idempotent: each object is looked up by a natural key first, so a second run adds
- * nothing and an interrupted run is completed.
+ * nothing and an interrupted run is completed. The worked examples after the accounts (clues, key tasks,
+ * letters, assessment) are the exception: each is skipped once its first record exists, so a run
+ * interrupted inside one of them leaves that example part-made.
  */
 export async function seedDemo(deps: Deps, opts: { makeDefault: boolean }): Promise<DemoSeedResult> {
   const plan = buildDemoPlan();
