@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Body, Code, DateOnly, Id, IdParams, ImportReport, PageQuery, Paged, Plain, Text, Timestamp, Year } from './common.js';
+import { Body, Code, DateOnly, Id, ImportReport, PageQuery, Paged, Plain, Text, Timestamp, Year } from './common.js';
 
 /**
  * 重点任务分解表 (issue 6): a yearly plan of key tasks, each decomposed down the org tree
@@ -295,21 +295,17 @@ export const ReturnDutyReport = Body({ comment: Text({ minLength: 2, maxLength: 
 export type ReturnDutyReport = Static<typeof ReturnDutyReport>;
 
 export const DutyReportParams = Type.Object({ id: Id, reportId: Id }, { additionalProperties: false });
-export const DutyIdParams = IdParams;
 
 /**
  * 任务分解表 columns, as `column` in the import's row report. Row 1 is the title, rows 2–3 the header
  * (责任单位 merged over 牵头单位 | 配合单位, the others merged down both rows), one task per row after that;
  * a child row names its parent's 序号 in 上级序号. 完成时限 is a date or, for a recurring duty,
  * 每月 / 每季度 / 每半年 / 每年.
- */
-export const dutySheetColumns = ['number', 'parentNumber', 'title', 'description', 'leader', 'org', 'coOrgs', 'owner', 'deadline', 'evidenceForms', 'weight'] as const;
-export type DutySheetColumn = (typeof dutySheetColumns)[number];
-
-/**
+ *
  * Row-report codes (all in contracts/errors.ts): VALIDATION_FAILED (missing or malformed cell, a date outside
  * the plan's year), INVALID_CHARACTERS, NOT_FOUND (org, person, parent number, evidence form), CONFLICT (a name
  * that matches several), DUPLICATE (序号 used twice), FORBIDDEN (org outside the importer's duty:manage scope),
  * DUTY_TASK_ORG_OUTSIDE_PARENT.
  */
-export const dutyImportCodes = ['VALIDATION_FAILED', 'INVALID_CHARACTERS', 'NOT_FOUND', 'CONFLICT', 'DUPLICATE', 'FORBIDDEN', 'DUTY_TASK_ORG_OUTSIDE_PARENT'] as const;
+export const dutySheetColumns = ['number', 'parentNumber', 'title', 'description', 'leader', 'org', 'coOrgs', 'owner', 'deadline', 'evidenceForms', 'weight'] as const;
+export type DutySheetColumn = (typeof dutySheetColumns)[number];
