@@ -9,7 +9,7 @@ const items: Item[] = [{ id: 'a', code: 'XS-2026-0001' }, { id: 'b', code: 'XS-2
 
 function mountSelect(find: (q: string | undefined) => Promise<Item[]>) {
   const wrapper = mount(RemoteSelect, {
-    props: { find, label: (x: Item) => x.code, placeholder: '线索编号' },
+    props: { find, label: (x: { id: string }) => (x as Item).code, placeholder: '线索编号' },
     global: { plugins: [i18n, ElementPlus] },
   });
   return { wrapper, select: wrapper.findComponent({ name: 'ElSelect' }) };
