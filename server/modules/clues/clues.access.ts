@@ -6,7 +6,7 @@ import { userId } from '../../platform/context.js';
 import { newId } from '../../platform/db/ids.js';
 import { transact } from '../../platform/db/transact.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { grantHolders } from '../complaints/complaints.recusal.js';
+import { grantHolders } from '../../platform/access/directory.js';
 import { appendClueStep } from './steps/steps.append.js';
 import { auditClue } from './clues.audit.js';
 import { activeEntries, requireClue, type LoadedClue } from './clues.load.js';

@@ -8,7 +8,7 @@ import { transact } from '../../platform/db/transact.js';
 import { AppError, invalidState, notFound } from '../../platform/http/errors.js';
 import { loadSettings } from '../../platform/settings/settings.js';
 import { notify } from '../../platform/notify/notify.service.js';
-import { grantHolders } from '../complaints/complaints.recusal.js';
+import { grantHolders } from '../../platform/access/directory.js';
 import { appendClueStep, digestText } from './steps/steps.append.js';
 import { identityAvailable } from './clues.actions.js';
 import { auditClue } from './clues.audit.js';

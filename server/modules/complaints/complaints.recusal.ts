@@ -1,5 +1,5 @@
-import type { Permission } from '../../../contracts/permissions.js';
 import type { Ctx, Db, Tx } from '../../platform/context.js';
+import { ancestorsMap, grantHolders, usersCovering } from '../../platform/access/directory.js';
 import { nowIso } from '../../platform/clock/clock.js';
 import { newId } from '../../platform/db/ids.js';
 
@@ -50,49 +50,6 @@ export async function chainExcludedOrgs(db: Db | Tx, tenantId: string, personId:
   if (!personId) return new Set();
   const orgs = (await orgsOfPersons(db, tenantId, [personId])).get(personId) ?? new Set<string>();
   return chainOf(db, tenantId, [...orgs]);
-}
-
-export interface GrantHolder {
-  userId: string;
-  personId: string | null;
-  scopeKind: 'tenant' | 'subtree' | 'org' | 'self';
-  scopeOrgId: string | null;
-}
-
-/** Active accounts holding a permission, one row per assignment that grants it. */
-export async function grantHolders(db: Db | Tx, tenantId: string, permission: Permission): Promise<GrantHolder[]> {
-  const rows = await db
-    .selectFrom('role_assignment as ra')
-    .innerJoin('role_permission as rp', (j) => j.onRef('rp.tenant_id', '=', 'ra.tenant_id').onRef('rp.role_id', '=', 'ra.role_id'))
-    .innerJoin('user_account as u', (j) => j.onRef('u.tenant_id', '=', 'ra.tenant_id').onRef('u.id', '=', 'ra.user_id'))
-    .select(['u.id as user_id', 'u.person_id', 'ra.scope_kind', 'ra.scope_org_id'])
-    .where('ra.tenant_id', '=', tenantId)
-    .where('rp.permission_code', '=', permission)
-    .where('u.status', '=', 'active')
-    .execute();
-  return rows.map((r) => ({ userId: r.user_id, personId: r.person_id, scopeKind: r.scope_kind, scopeOrgId: r.scope_org_id }));
-}
-
-/** Ancestors of each org (itself included), for checking many holders against many orgs in memory. */
-export async function ancestorsMap(db: Db | Tx, tenantId: string): Promise<Map<string, Set<string>>> {
-  const rows = await db.selectFrom('org_closure').select(['ancestor_id', 'descendant_id']).where('tenant_id', '=', tenantId).execute();
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) out.set(r.descendant_id, (out.get(r.descendant_id) ?? new Set()).add(r.ancestor_id));
-  return out;
-}
-
-export function holderCovers(h: GrantHolder, orgId: string, ancestors: Map<string, Set<string>>): boolean {
-  if (h.scopeKind === 'tenant') return true;
-  if (h.scopeKind === 'org') return h.scopeOrgId === orgId;
-  if (h.scopeKind === 'subtree') return !!h.scopeOrgId && !!ancestors.get(orgId)?.has(h.scopeOrgId);
-  return false;
-}
-
-/** Distinct users among the holders whose grant reaches one of these orgs. */
-export function usersCovering(holders: GrantHolder[], orgIds: (string | null)[], ancestors: Map<string, Set<string>>): GrantHolder[] {
-  const seen = new Map<string, GrantHolder>();
-  for (const h of holders) if (!seen.has(h.userId) && orgIds.some((o) => o && holderCovers(h, o, ancestors))) seen.set(h.userId, h);
-  return [...seen.values()];
 }
 
 export async function namedPersons(db: Db | Tx, tenantId: string, complaintId: string): Promise<string[]> {

@@ -1,8 +1,9 @@
 import type { DutyLevel, DutyProposal, ProposedLetter } from '../../../contracts/duty-letters.js';
+import { businessRoleHolders } from '../../platform/access/directory.js';
 import type { Ctx, Db } from '../../platform/context.js';
 import { canManageOrg } from './duty-letters.policy.js';
 import { partyKey } from './duty-letters.content.js';
-import { currentLettersOfYear } from './duty-letters.repo.js';
+import { currentLettersOfYear, partyPeople } from './duty-letters.repo.js';
 
 interface Person {
   id: string;
@@ -26,25 +27,18 @@ const HEAD_ROLES = ['unit_head', 'branch_secretary'];
  * heads: their leader role is scoped to the orgs they oversee.
  */
 async function orgHeads(db: Db, tenantId: string, leaderPeople: Set<string>): Promise<Map<string, Person>> {
-  const rows = await db
-    .selectFrom('role_assignment as a')
-    .innerJoin('role as r', (j) => j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.id', '=', 'a.role_id'))
-    .innerJoin('user_account as u', (j) => j.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.user_id'))
-    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.person_id'))
-    .select(['a.scope_org_id', 'r.code', 'p.id', 'p.name'])
-    .where('a.tenant_id', '=', tenantId)
-    .where('a.kind', '=', 'business')
-    .where('a.scope_kind', 'in', ['org', 'subtree'])
-    .where('u.status', '=', 'active')
-    .where('p.status', '=', 'active')
-    .orderBy('p.name')
-    .execute();
+  const holders = (await businessRoleHolders(db, tenantId)).filter(
+    (h) => (h.scopeKind === 'org' || h.scopeKind === 'subtree') && h.scopeOrgId && h.personId && !leaderPeople.has(h.personId),
+  );
+  const people = new Map((await partyPeople(db, tenantId, holders.map((h) => h.personId!))).map((p) => [p.id, p]));
   const rank = (code: string) => (HEAD_ROLES.includes(code) ? HEAD_ROLES.indexOf(code) : HEAD_ROLES.length);
   const best = new Map<string, { rank: number; person: Person }>();
-  for (const r of rows) {
-    if (!r.scope_org_id || leaderPeople.has(r.id)) continue;
-    const had = best.get(r.scope_org_id);
-    if (!had || rank(r.code) < had.rank) best.set(r.scope_org_id, { rank: rank(r.code), person: { id: r.id, name: r.name, hasAccount: true } });
+  for (const h of holders) {
+    const p = people.get(h.personId!);
+    if (!p) continue;
+    const had = best.get(h.scopeOrgId!);
+    const r = rank(h.roleCode);
+    if (!had || r < had.rank || (r === had.rank && p.name.localeCompare(had.person.name) < 0)) best.set(h.scopeOrgId!, { rank: r, person: { id: p.id, name: p.name, hasAccount: true } });
   }
   return new Map([...best].map(([org, b]) => [org, b.person]));
 }

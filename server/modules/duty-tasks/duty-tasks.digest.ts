@@ -1,10 +1,9 @@
 import type { DigestItem } from '../../platform/notify/digest.js';
 import type { DigestSource } from '../../platform/notify/digest-job.js';
-import { usersOfPersons } from '../../platform/access/directory.js';
+import { holdersOver, usersOfPersons } from '../../platform/access/directory.js';
 import { today } from '../../platform/clock/clock.js';
 import { loadCalendar } from '../../platform/clock/load-calendar.js';
 import { loadSettings } from '../../platform/settings/settings.js';
-import { managersOf } from './duty-tasks.reach.js';
 
 type Kind = 'duty_task.due_soon' | 'duty_task.due_today' | 'duty_task.overdue' | 'duty_task.escalated' | 'duty_task.review';
 
@@ -32,7 +31,7 @@ export const dutyTaskDigest: DigestSource = async (deps, tenantId) => {
     .where('status', '=', 'pending')
     .execute();
   const persons = open.flatMap((t) => [t.owner_person_id, t.leader_person_id].filter((p): p is string => !!p));
-  const [accounts, managers] = await Promise.all([usersOfPersons(deps.db, tenantId, persons), managersOf(deps.db, tenantId, open.map((t) => t.assigner_org_id))]);
+  const [accounts, managers] = await Promise.all([usersOfPersons(deps.db, tenantId, persons), holdersOver(deps.db, tenantId, 'duty:manage', open.map((t) => t.assigner_org_id))]);
 
   const out = new Map<string, DigestItem[]>();
   const seen = new Set<string>();
