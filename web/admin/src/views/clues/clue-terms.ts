@@ -1,17 +1,15 @@
-import type { ClueCategory, ClueClock, ClueLedger, ClueMethod, ClueReportedLevel, ClueSource, ClueStatus, ClueSummary } from '../../api/clues';
+import { clueCategories, clueLedgers, clueMethods, clueReportedLevels, clueSources, clueStatuses } from '../../../../../contracts/clues';
+import type { ClueClock, ClueLedger, ClueStatus, ClueSummary } from '../../api/clues';
 
 type Tone = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
-// The contract's lists, written out so that TypeBox stays out of the bundle; a test holds them equal.
-export const sourceOrder: readonly ClueSource[] = ['letter', 'visit', 'phone', 'online_12388', 'referral_upper', 'supervision', 'inspection_audit'];
-export const categoryOrder: readonly ClueCategory[] = ['political', 'organizational', 'integrity', 'mass', 'work', 'life'];
-export const levelOrder: readonly ClueReportedLevel[] = ['division', 'section', 'below'];
-export const methodOrder: readonly ClueMethod[] = ['talk_inquiry', 'preliminary_check', 'shelve', 'close', 'transfer'];
-export const statusOrder: readonly ClueStatus[] = [
-  'registered', 'accepted', 'not_accepted', 'forwarded_up', 'forwarded_down', 'repeat',
-  'proposed', 'studied', 'approved', 'in_disposal', 'shelved', 'transferred', 'concluded', 'outcome_recorded', 'closed',
-];
-export const ledgerOrder: readonly ClueLedger[] = ['intake', 'disposal', 'supervision', 'closure'];
+// The contract's lists, in the order the filters and forms offer them.
+export const sourceOrder = clueSources;
+export const categoryOrder = clueCategories;
+export const levelOrder = clueReportedLevels;
+export const methodOrder = clueMethods;
+export const statusOrder = clueStatuses;
+export const ledgerOrder = clueLedgers;
 export const formOrder = [1, 2, 3, 4] as const;
 
 /** Waiting for a scope decision or an approval stands out; the terminal states are quiet. */
@@ -34,7 +32,7 @@ export const statusTag: Record<ClueStatus, Tone> = {
 };
 
 export function isLedger(v: unknown): v is ClueLedger {
-  return typeof v === 'string' && (ledgerOrder as readonly string[]).includes(v);
+  return typeof v === 'string' && (clueLedgers as readonly string[]).includes(v);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { clueMethods, clueNoticeKinds, clueNoticeMethods, clueScopeDecisions } from '../../../../../../contracts/clues';
 import { cluesApi, type Clue } from '../../../api/clues';
 import { isFreeText, isShortText, textLength } from '../../complaints/text-rules';
 
@@ -58,7 +59,7 @@ export const formSpecs = {
   scope: {
     tone: 'primary',
     fields: [
-      choice('decision', ['accept', 'not_accept', 'forward_up', 'forward_down', 'repeat'], 'clue-detail.forms.scope.decisions'),
+      choice('decision', clueScopeDecisions, 'clue-detail.forms.scope.decisions'),
       text('recipient', 100, { when: is('decision', 'forward_up', 'forward_down') }),
       { name: 'originalId', kind: 'clue', required: true, when: is('decision', 'repeat') },
       area('reason', 2, 2000, { required: false, omitEmpty: true, when: (v) => v.decision !== 'not_accept' }),
@@ -71,7 +72,7 @@ export const formSpecs = {
   forward_ack: { tone: 'primary', fields: [date('acknowledgedOn'), area('note', 0, 1000, { omitEmpty: true })], send: (id, b) => cluesApi.forwardAck(id, b) },
   propose: {
     tone: 'primary',
-    fields: [choice('method', ['talk_inquiry', 'preliminary_check', 'shelve', 'close', 'transfer'], 'clues.methods'), area('reason', 2, 2000)],
+    fields: [choice('method', clueMethods, 'clues.methods'), area('reason', 2, 2000)],
     send: (id, b) => cluesApi.propose(id, b),
   },
   study: {
@@ -116,9 +117,9 @@ export const formSpecs = {
   notice: {
     tone: 'primary',
     fields: [
-      choice('kind', ['acceptance', 'result'], 'clues.notices'),
+      choice('kind', clueNoticeKinds, 'clues.notices'),
       date('toldOn'),
-      { name: 'method', kind: 'select', options: ['phone', 'letter', 'in_person', 'portal', 'sms'], optionKey: 'clue-detail.forms.notice.methods', required: true },
+      { name: 'method', kind: 'select', options: clueNoticeMethods, optionKey: 'clue-detail.forms.notice.methods', required: true },
       area('note', 0, 1000),
       { name: 'retaliationCheckOptIn', kind: 'check', when: is('kind', 'result') },
     ],
