@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { NEW_PASSWORD } from '../support/accounts.js';
-import { apiAs, expectOk, json, orgByName, roleId } from '../support/api.js';
+import { apiAs, createUser, expectOk, json, orgByName, roleId } from '../support/api.js';
 import { choose } from '../support/ui.js';
 
 /** The accused unit of every clue spec: none of jijian, jijian2, secretary or baoguan sits on its chain below the bureau. */
@@ -43,9 +43,7 @@ export async function peopleOf(api: APIRequestContext, orgName: string): Promise
  */
 export async function accountFor(baseURL: string, input: { username: string; displayName: string; personId: string; role: string }): Promise<void> {
   const admin = await apiAs(baseURL, 'admin');
-  const { user, initialPassword } = await json<{ user: { id: string }; initialPassword: string }>(
-    admin.post('/api/users', { data: { username: input.username, displayName: input.displayName, kind: 'business', personId: input.personId } }),
-  );
+  const { user, initialPassword } = await createUser(admin, { username: input.username, displayName: input.displayName, kind: 'business', personId: input.personId });
   await admin.dispose();
   const secadmin = await apiAs(baseURL, 'secadmin');
   await json(secadmin.post('/api/assignments', { data: { userId: user.id, roleId: await roleId(secadmin, input.role), scopeKind: 'tenant' } }));

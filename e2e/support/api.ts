@@ -44,6 +44,6 @@ export async function roleId(api: APIRequestContext, code: string): Promise<stri
 }
 
 /** As a 系统管理员: a new account and its one-time initial password. */
-export async function createUser(admin: APIRequestContext, input: { username: string; displayName: string; kind: 'business' | 'system' | 'security' | 'audit' }) {
+export async function createUser(admin: APIRequestContext, input: { username: string; displayName: string; kind: 'business' | 'system' | 'security' | 'audit'; personId?: string }) {
   return json<{ user: { id: string; username: string }; initialPassword: string }>(admin.post('/api/users', { data: input }));
 }
