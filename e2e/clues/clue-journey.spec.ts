@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mobile, uniqueTag } from '../support/accounts.js';
 import { apiAs, json } from '../support/api.js';
 import { choose, openMenu, rows, shot, signInHome } from '../support/ui.js';
-import { captchaSolved, desk, followWithCode, phone, portalChoice, recordPortalAnswers } from '../complaints/complaint-helpers.js';
+import { captchaSolved, deskAs, followWithCode, phone, portalChoice, recordPortalAnswers } from '../complaints/complaint-helpers.js';
 import { account, clueStatus, clueStep, DISCIPLINE_WORDS, field, pickMembers, REPORTED_ORG } from './clue-helpers.js';
 
 interface ClueClock {
@@ -115,15 +115,13 @@ test('问题线索全程: a named portal complaint becomes a clue → 受理 →
   await expect(page.locator('[data-test=clue-action-approve]'), 'approval is the listed approver\'s, not the owner\'s').toHaveCount(0);
 
   // The secretary approves at their own desk.
-  const secretaryContext = await desk(browser, baseURL!);
-  const approver = await secretaryContext.newPage();
-  await signInHome(approver, 'secretary');
+  const approver = await deskAs(browser, baseURL!, 'secretary');
   await approver.goto(clueUrl);
   await expect(clueStatus(approver)).toHaveText('已集体研究');
   await clueStep(approver, 'approve', async (d) => {
     await field(d, 'note').fill('同意');
   }, '已批准', { shot: () => shot(approver, 'clues-approve') });
-  await secretaryContext.close();
+  await approver.context().close();
 
   // 谈话函询: plan, the talk with two interviewers, the written explanation endorsed by the org head.
   await page.reload();

@@ -1,17 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mobile, NEW_PASSWORD, uniqueTag } from '../support/accounts.js';
 import { apiAs, json, orgByName } from '../support/api.js';
-import { openMenu, shot, signInHome } from '../support/ui.js';
-import { desk } from '../complaints/complaint-helpers.js';
+import { openMenu, shot } from '../support/ui.js';
+import { deskAs } from '../complaints/complaint-helpers.js';
 import { account, accountFor, peopleOf, REPORTED_ORG, type ClueRef } from './clue-helpers.js';
 
 const LEDGER_TABS = ['受理台账', '分流办理台账', '跟踪督办台账', '办结反馈台账'];
-
-async function signedIn(browser: Browser, baseURL: string, username: string, password?: string): Promise<Page> {
-  const page = await (await desk(browser, baseURL)).newPage();
-  await signInHome(page, username, password);
-  return page;
-}
 
 test('知悉范围与回避: the reported person and a colleague, both holding a 纪检 role, and the 系统管理员 find no trace of a clue about them — empty ledgers with no hint, the clue itself not found', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -46,7 +40,7 @@ test('知悉范围与回避: the reported person and a colleague, both holding a
   const traces = [clue.code, summary, reporter.name, reporter.mobile, '回避'];
 
   for (const username of [reportedUser, colleagueUser]) {
-    const page = await signedIn(browser, baseURL!, username, NEW_PASSWORD);
+    const page = await deskAs(browser, baseURL!, username, NEW_PASSWORD);
     await openMenu(page, 'clues');
     for (const tab of LEDGER_TABS) {
       await page.getByRole('tab', { name: tab }).click();
@@ -73,7 +67,7 @@ test('知悉范围与回避: the reported person and a colleague, both holding a
   }
 
   // The 系统管理员 holds no business permission: no clue menu, the pages refuse, and the API says so.
-  const admin = await signedIn(browser, baseURL!, 'admin');
+  const admin = await deskAs(browser, baseURL!, 'admin');
   await expect(admin.locator('[data-test=menu-clues]')).toHaveCount(0);
   await expect(admin.locator('[data-test=menu-clue-custody]')).toHaveCount(0);
   for (const url of ['/clues', `/clues/${clue.id}`, '/clues/custody']) {

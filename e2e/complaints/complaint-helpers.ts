@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { signInHome } from '../support/ui.js';
 
 /** The settings a spec's own `use` block sets do not reach contexts it opens itself. */
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
@@ -12,6 +13,13 @@ export function phone(browser: Browser, baseURL: string): Promise<BrowserContext
 /** A second staff member at their own desk, signed in beside the first. */
 export function desk(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({ ...DESKTOP, baseURL });
+}
+
+/** Another person at their own desk, signed in beside the others (a browser context each, nothing shared). */
+export async function deskAs(browser: Browser, baseURL: string, username: string, password?: string): Promise<Page> {
+  const page = await (await desk(browser, baseURL)).newPage();
+  await signInHome(page, username, password);
+  return page;
 }
 
 /**

@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { apiAs, json } from '../support/api.js';
 import { uniqueTag } from '../support/accounts.js';
 import { download, sheetRows } from '../support/files.js';
-import { choose, expectToast, rows, shot, signInHome } from '../support/ui.js';
-import { phone } from '../complaints/complaint-helpers.js';
+import { choose, confirmWith, expectToast, openMenu, rows, shot, signInHome } from '../support/ui.js';
+import { deskAs, phone } from '../complaints/complaint-helpers.js';
 import { personOfAccount, photoPng } from '../inspections/inspection-helpers.js';
-import { BREAKDOWN_FIXTURE, confirmWith, deskAs, openMenuAt, scoreSheet, sheetItem, verifyWithOpenssl } from './duty-helpers.js';
+import { BREAKDOWN_FIXTURE, scoreSheet, sheetItem, verifyWithOpenssl } from './duty-helpers.js';
 
 /**
  * The chain of issue 6 as its people work it: 组织 issues next year's 责任书, the 书记 signs at the desk and
@@ -33,7 +33,7 @@ test('责任书: issued for a year, signed by the 书记 at the desk and a 班�
   await Promise.all([zuzhi.dispose(), leader1.dispose()]);
 
   await signInHome(page, 'zuzhi');
-  await openMenuAt(page, 'duty-board', /\/duty\/letters(\?|$)/);
+  await openMenu(page, 'duty-board', /\/duty\/letters(\?|$)/);
   await page.locator('[data-test=duty-board-issue]').click();
   await expect(page).toHaveURL(/\/duty\/letters\/issue$/);
   await expect(page.locator('[data-test=duty-issue-year]')).toContainText(String(LETTER_YEAR));
@@ -110,7 +110,7 @@ test('任务分解表: imported from Excel, a task decomposed to two 股室, the
   await Promise.all([jijian.dispose(), zhibu.dispose()]);
 
   await signInHome(page, 'jijian');
-  await openMenuAt(page, 'duty-plans', /\/duty\/plans(\?|$)/);
+  await openMenu(page, 'duty-plans', /\/duty\/plans(\?|$)/);
   await page.locator('[data-test=duty-plan-create]').click();
   const create = page.locator('[data-test=duty-plan-dialog]');
   await create.locator('[data-test=duty-plan-title]').fill(`${THIS_YEAR}年度全面从严治党重点任务分解表（${tag.chinese}）`);
@@ -198,7 +198,7 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await jijian.dispose();
 
   await signInHome(page, 'jijian');
-  await openMenuAt(page, 'assessment-rubrics', /\/assessment\/rubrics(\?|$)/);
+  await openMenu(page, 'assessment-rubrics', /\/assessment\/rubrics(\?|$)/);
   await rows(page, 'rubric-table').filter({ hasText: rubric.name }).locator('[data-test=rubric-launch]').click();
   const launch = page.locator('[data-test=assessment-launch-dialog]');
   await choose(page, launch.locator('[data-test=assessment-launch-orgs]'), '运行调度股', '运行调度股');
@@ -207,7 +207,7 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await launch.locator('[data-test=assessment-launch-submit]').click();
   await expectToast(page, '已启动 1 份考核');
 
-  await openMenuAt(page, 'assessments', /\/assessment(\?|$)/);
+  await openMenu(page, 'assessments', /\/assessment(\?|$)/);
   await rows(page, 'assessments-table').filter({ hasText: '运行调度股' }).first().click();
   await expect(page).toHaveURL(/\/assessment\/[^/]+$/);
   const assessmentUrl = page.url();
@@ -260,7 +260,7 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
   await expect(secretary.locator('[data-test=assessment-return]'), 'an approved result is locked').toHaveCount(0);
   await shot(secretary, 'duty-assessment-grade');
 
-  await openMenuAt(secretary, 'assessments', /\/assessment(\?|$)/);
+  await openMenu(secretary, 'assessments', /\/assessment(\?|$)/);
   const file = await download(secretary, secretary.locator('[data-test=assessment-pay-export]'), 'xlsx');
   const sheet = await sheetRows(file);
   const header = sheet[0]!;
@@ -276,7 +276,7 @@ test('考核: the overdue task appears as an automatic deduction; 自评 → 初
 test('一岗双责: a 班子成员 sees on one page the orgs they oversee, their letters and the task left overdue in their area', async ({ page }) => {
   expect(leftBehindTask, 'the key-task step ran first').not.toBe('');
   await signInHome(page, 'leader1');
-  await openMenuAt(page, 'dual-duty', /\/duty\/dual(\?|$)/);
+  await openMenu(page, 'dual-duty', /\/duty\/dual(\?|$)/);
   await rows(page, 'dual-duty-table').filter({ hasText: '闸站管理所' }).first().click();
   const view = page.locator('[data-test=dual-duty-page]');
   await expect(view).toContainText('财务股');

@@ -25,12 +25,25 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Opens a page from the side menu, as a user would (menu groups start open; on a phone the menu is a drawer). */
-export async function openMenu(page: Page, key: string): Promise<void> {
+/**
+ * Opens a page from the side menu, as a user would (menu groups start open; on a phone the menu is a drawer).
+ * `path` is where it lands when the route does not spell the menu key.
+ */
+export async function openMenu(page: Page, key: string, path = new RegExp(`/${key}(\\?|$)`)): Promise<void> {
   const item = page.locator(`[data-test=menu-${key}]`);
   if (!(await item.isVisible())) await page.locator('[data-test=menu-toggle]').click();
   await item.click();
-  await expect(page).toHaveURL(new RegExp(`/${key}(\\?|$)`));
+  await expect(page).toHaveURL(path);
+}
+
+/** The app's one confirmation dialog: optionally checks its text and types the reason or comment, then confirms. */
+export async function confirmWith(page: Page, text?: string, reason?: string): Promise<void> {
+  const box = page.locator('[data-test=confirm-dialog]');
+  await expect(box).toBeVisible();
+  if (text) await expect(box).toContainText(text);
+  if (reason !== undefined) await box.locator('[data-test=confirm-reason]').fill(reason);
+  await box.locator('[data-test=confirm-ok]').click();
+  await expect(box).toBeHidden();
 }
 
 /**
