@@ -58,7 +58,6 @@ import type {
   ClueTalkPlan as ClueTalkPlanSchema,
   ClueTransfer as ClueTransferSchema,
   ComplaintToClue,
-  DisciplineRecordList as DisciplineRecordListSchema,
   RegisterClue,
   RequestClueIdentity as RequestClueIdentitySchema,
   ViewClueIdentity as ViewClueIdentitySchema,
@@ -123,7 +122,6 @@ export type ClueNotice = Static<typeof ClueNoticeSchema>;
 export type ClueNoticeLetter = Static<typeof ClueNoticeLetterSchema>;
 export type ClueObjection = Static<typeof ClueObjectionSchema>;
 export type ClueCheckin = Static<typeof ClueCheckinSchema>;
-export type DisciplineRecordList = Static<typeof DisciplineRecordListSchema>;
 
 const base = '/api/clues';
 const item = (id: string) => `${base}/${id}`;
@@ -183,5 +181,4 @@ export const cluesApi = {
   noticeLetter: (id: string, kind: ClueNoticeKind) => http.get<ClueNoticeLetter>(`${item(id)}/notices/${kind}/letter`),
   objection: (id: string, body: ClueObjection) => http.post<Clue>(`${item(id)}/objection`, body),
   checkin: (id: string, body: ClueCheckin) => http.post<Clue>(`${item(id)}/checkins`, body),
-  disciplineRecords: (personId: string) => http.get<DisciplineRecordList>(`/api/people/${personId}/discipline-records`),
 };

@@ -40,8 +40,6 @@ const task = (id: string) => `${tasks}/${id}`;
 export const dutyTasksApi = {
   plans: (q: DutyPlanQuery) => http.get<Page<DutyPlan>>(plans, q as Query),
   createPlan: (body: CreateDutyPlan) => http.create<DutyPlan>(plans, body),
-  updatePlan: (id: string, title: string) => http.patch<DutyPlan>(`${plans}/${id}`, { title }),
-  plan: (id: string) => http.get<DutyPlan>(`${plans}/${id}`),
   planTasks: (id: string) => http.get<DutyPlanTasks>(`${plans}/${id}/tasks`),
   planSummary: (id: string) => http.get<DutyPlanSummary>(`${plans}/${id}/summary`),
   exportPlan: (id: string, year: number, lang: AppLocale) => http.download(`${plans}/${id}/export.xlsx`, { lang }, `duty-tasks-${year}.xlsx`),
