@@ -5,6 +5,7 @@ import type { Ctx, Tx } from '../../platform/context.js';
 import { userId } from '../../platform/context.js';
 import { AppError, invalidState } from '../../platform/http/errors.js';
 import { loadSettings } from '../../platform/settings/settings.js';
+import { deleteAttachmentsOf, removeAttachmentBytes } from '../../platform/storage/attachments.service.js';
 import { appendClueStep, digestText } from './steps/steps.append.js';
 import { requireClue, type LoadedClue } from './clues.load.js';
 import { updateClue } from './clues.repo.js';
@@ -24,10 +25,9 @@ const STATUS_OF: Record<ClueScopeDecision['decision'], ClueStatus> = {
  * reporter's identity, the free-text reported name and the files are erased here, not copied (规则 第15条).
  */
 async function eraseForForwardUp(tx: Tx, ctx: Ctx, c: LoadedClue): Promise<string[]> {
-  const files = await tx.selectFrom('attachment').select(['id', 'storage_key']).where('tenant_id', '=', ctx.tenantId).where('owner_type', '=', 'clue').where('owner_id', '=', c.row.id).execute();
-  if (files.length) await tx.deleteFrom('attachment').where('tenant_id', '=', ctx.tenantId).where('id', 'in', files.map((f) => f.id)).execute();
+  const keys = await deleteAttachmentsOf(tx, ctx, 'clue', c.row.id);
   await tx.updateTable('clue_identity_request').set({ status: 'refused', decided_at: nowIso(ctx.deps.clock) }).where('tenant_id', '=', ctx.tenantId).where('clue_id', '=', c.row.id).where('status', '=', 'pending').execute();
-  return files.map((f) => f.storage_key);
+  return keys;
 }
 
 /** 受理 / 不予受理 / 属上级 / 属下级 / 重复: only the owner, once, from registered. */
@@ -67,7 +67,7 @@ export async function decideScope(ctx: Ctx, id: string, input: ClueScopeDecision
       reasonSm3: input.reason ? digestText(ctx, input.reason) : null,
     });
   });
-  for (const key of erasedKeys) await ctx.deps.storage.delete(key).catch((err: unknown) => ctx.deps.log.error({ err }, 'erased clue file left in storage'));
+  await removeAttachmentBytes(ctx, erasedKeys);
   return clue;
 }
 

@@ -4,6 +4,12 @@ import { DRAFT } from './attachment-owners.js';
 
 export type AttachmentRow = AttachmentTable;
 
+/** The record an attachment belongs to. */
+export interface AttachmentOwner {
+  ownerType: string;
+  ownerId: string;
+}
+
 export async function insertAttachment(tx: Tx, row: AttachmentRow): Promise<void> {
   await tx.insertInto('attachment').values(row).execute();
 }
@@ -35,6 +41,29 @@ export async function claimDrafts(tx: Tx, tenantId: string, ids: string[], uploa
     .where('created_by', '=', uploader)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** Gives every attachment of one record to another (a record whose content moves on keeps its files). */
+export async function reassignOwner(tx: Tx, tenantId: string, from: AttachmentOwner, to: AttachmentOwner): Promise<void> {
+  await tx
+    .updateTable('attachment')
+    .set({ owner_type: to.ownerType, owner_id: to.ownerId })
+    .where('tenant_id', '=', tenantId)
+    .where('owner_type', '=', from.ownerType)
+    .where('owner_id', '=', from.ownerId)
+    .execute();
+}
+
+/** Deletes every attachment row of one record; returns their storage keys for the bytes to go after commit. */
+export async function deleteOwned(tx: Tx, tenantId: string, ownerType: string, ownerId: string): Promise<string[]> {
+  const rows = await tx
+    .deleteFrom('attachment')
+    .where('tenant_id', '=', tenantId)
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', ownerId)
+    .returning('storage_key')
+    .execute();
+  return rows.map((r) => r.storage_key);
 }
 
 export async function deleteDraft(tx: Tx, tenantId: string, id: string): Promise<number> {

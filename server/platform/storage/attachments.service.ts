@@ -125,6 +125,28 @@ export async function claimAttachments(tx: Tx, ctx: Ctx, ids: string[], ownerTyp
   return owned.filter((r) => unique.includes(r.id)).map(presentAttachment);
 }
 
+/**
+ * Hands every attachment of one record to another inside the caller's transaction (the caller audits):
+ * the files follow their content when a record becomes another kind (a complaint turned into a clue).
+ */
+export async function moveAttachments(tx: Tx, ctx: Ctx, from: repo.AttachmentOwner, to: repo.AttachmentOwner): Promise<void> {
+  if (!readPolicyOf(to.ownerType)) throw new Error(`attachment owner type "${to.ownerType}" is not registered`);
+  await repo.reassignOwner(tx, ctx.tenantId, from, to);
+}
+
+/**
+ * Deletes a record's attachments inside the caller's transaction (the caller audits) and returns their
+ * storage keys: pass them to removeAttachmentBytes once that transaction has committed.
+ */
+export function deleteAttachmentsOf(tx: Tx, ctx: Ctx, ownerType: string, ownerId: string): Promise<string[]> {
+  return repo.deleteOwned(tx, ctx.tenantId, ownerType, ownerId);
+}
+
+/** Removes the bytes of attachments whose rows are gone; a failure is logged, the rows stay gone. */
+export async function removeAttachmentBytes(ctx: Ctx, keys: readonly string[]): Promise<void> {
+  for (const key of keys) await removeBytes(ctx, key);
+}
+
 /** A record's attachments, for the owning module to present once it has authorized the caller. */
 export async function attachmentsOf(db: Db | Tx, ctx: Ctx, ownerType: string, ownerId: string): Promise<Attachment[]> {
   return (await repo.listOwnedAttachments(db, ctx.tenantId, ownerType, ownerId)).map(presentAttachment);
@@ -136,10 +158,13 @@ async function mayRead(ctx: Ctx, row: repo.AttachmentRow): Promise<boolean> {
   return !!policy && !!row.owner_id && (await policy(ctx, row.owner_id));
 }
 
-/** The file for download; anything the caller may not read does not exist for them. */
-export async function openAttachment(ctx: Ctx, id: string): Promise<{ attachment: Attachment; body: Readable }> {
+/**
+ * The file for download; anything the caller may not read does not exist for them. With `of`, a file of
+ * any other record does not exist either (a module serving files under its own record's route).
+ */
+export async function openAttachment(ctx: Ctx, id: string, of?: repo.AttachmentOwner): Promise<{ attachment: Attachment; body: Readable }> {
   const row = await repo.findAttachment(ctx.deps.db, ctx.tenantId, id);
-  if (!row || !(await mayRead(ctx, row))) throw notFound('attachment');
+  if (!row || (of && (row.owner_type !== of.ownerType || row.owner_id !== of.ownerId)) || !(await mayRead(ctx, row))) throw notFound('attachment');
   const body = await ctx.deps.storage.get(row.storage_key);
   if (!row.encrypted) return { attachment: presentAttachment(row), body };
   const chunks: Buffer[] = [];
