@@ -1,6 +1,7 @@
 import type { Clue } from '../../../contracts/clues.js';
 import type { Ctx, Db, Tx } from '../../platform/context.js';
 import { attachmentsOf } from '../../platform/storage/attachments.service.js';
+import { complaintCode } from '../complaints/complaints.handover.js';
 import { coreActions } from './clues.actions.js';
 import { disposalViewOf } from './clues.disposal-view.js';
 import { identityState } from './clues.identity.js';
@@ -19,7 +20,7 @@ export async function presentClue(db: Db | Tx, ctx: Ctx, c: LoadedClue): Promise
     activeEntries(db, ctx.tenantId, [row.id]),
     repo.visibleCodes(db, ctx.tenantId, v, row.repeat_of ? [row.repeat_of] : []),
     c.restricted ? [] : repo.repeatsOf(db, ctx.tenantId, v, row.id),
-    row.complaint_id ? db.selectFrom('complaint').select(['id', 'code']).where('tenant_id', '=', ctx.tenantId).where('id', '=', row.complaint_id).executeTakeFirst() : undefined,
+    row.complaint_id && !c.restricted ? complaintCode(db, ctx.tenantId, row.complaint_id) : null,
     identityState(db, ctx, c),
     clockContext(db, ctx),
     c.restricted ? [] : attachmentsOf(db, ctx, 'clue', row.id),
@@ -43,7 +44,7 @@ export async function presentClue(db: Db | Tx, ctx: Ctx, c: LoadedClue): Promise
     content: hidden ? null : unsealClue(ctx, 'content', row.id, row.content_enc),
     reportedPerson: !hidden && row.reported_person_id ? { id: row.reported_person_id, name: names?.person_name ?? '' } : null,
     repeats,
-    complaint: !c.restricted && complaint ? { id: complaint.id, code: complaint.code } : null,
+    complaint: row.complaint_id && complaint ? { id: row.complaint_id, code: complaint } : null,
     scope: row.scope_decision && row.scope_decided_on
       ? {
           decision: row.scope_decision,

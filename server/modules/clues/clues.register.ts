@@ -29,6 +29,8 @@ export interface NewClue {
   receivedOn: string;
   repeatOf?: string;
   complaintId?: string;
+  /** The id, when the caller hands it out before registering (a complaint's files move to it first). */
+  id?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function insertClue(tx: Tx, ctx: Ctx, input: NewClue): Promise<stri
   if (input.reportedPersonId && !(await personExists(tx, ctx.tenantId, input.reportedPersonId))) throw notFound('person');
   if (input.repeatOf) await requireClue(tx, ctx, input.repeatOf);
   const me = userId(ctx)!;
-  const id = newId();
+  const id = input.id ?? newId();
   const at = nowIso(ctx.deps.clock);
   const year = Number(input.receivedOn.slice(0, 4));
   const seq = await nextSequence(tx, ctx.tenantId, 'clue', year);

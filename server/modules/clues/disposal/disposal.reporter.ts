@@ -1,12 +1,12 @@
 import type { Static } from 'typebox';
 import type { Clue, ClueNoticeKind, ClueNoticeLetter } from '../../../../contracts/clues.js';
 import type { Ctx } from '../../../platform/context.js';
-import { systemCtx, userId } from '../../../platform/context.js';
+import { userId } from '../../../platform/context.js';
 import { nowIso, today } from '../../../platform/clock/clock.js';
 import { newId } from '../../../platform/db/ids.js';
 import { AppError, invalidState } from '../../../platform/http/errors.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
-import { addMessage } from '../../complaints/complaints.exchange.js';
+import { postSystemMessage } from '../../complaints/complaints.handover.js';
 import { dropReporterView } from '../../complaints/reporter-views.js';
 import { requireClue, type ClueRow } from '../clues.load.js';
 import { updateClue } from '../clues.repo.js';
@@ -80,7 +80,7 @@ export async function recordNotice(ctx: Ctx, id: string, input: NoticeInput): Pr
     if (input.method === 'portal') {
       if (!row.complaint_id) throw new AppError('VALIDATION_FAILED', { field: 'method' });
       const letter = renderNoticeLetter('zh-CN', facts);
-      await addMessage(tx, systemCtx(ctx.deps, ctx.tenantId), row.complaint_id, 'handler', 'public', `${letter.title}\n${letter.body}`);
+      await postSystemMessage(tx, ctx, row.complaint_id, `${letter.title}\n${letter.body}`);
       posted = row.complaint_id;
     }
     const cid = newId();
