@@ -113,12 +113,6 @@ export function findAssessment(db: Db | Tx, tenantId: string, id: string) {
   return db.selectFrom('assessment').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Locks the row on PostgreSQL so two steps sent at once decide one after the other. */
-export function lockAssessment(tx: Tx, tenantId: string, id: string, postgres: boolean) {
-  const b = tx.selectFrom('assessment').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
-  return (postgres ? b.forUpdate() : b).executeTakeFirst();
-}
-
 export async function existingSubjects(db: Db | Tx, tenantId: string, rubricId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('assessment').select('subject_key').where('tenant_id', '=', tenantId).where('rubric_id', '=', rubricId).execute();
   return new Set(rows.map((r) => r.subject_key));

@@ -5,6 +5,7 @@ import { orgInScope, scopeOf } from '../../platform/access/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/clock/clock.js';
 import { newId } from '../../platform/db/ids.js';
+import { lockRows } from '../../platform/db/lock.js';
 import { transact } from '../../platform/db/transact.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { loadSettings } from '../../platform/settings/settings.js';
@@ -37,7 +38,9 @@ export async function listAssessments(ctx: Ctx, q: AssessmentQuery): Promise<Pag
 /** The row and its rubric for a step; an assessment the caller cannot read does not exist for them. */
 export async function loadForStep(tx: Tx, ctx: Ctx, id: string) {
   if (!(await repo.findSummary(tx, readerOf(ctx), id))) throw notFound('assessment');
-  const row = (await repo.lockAssessment(tx, ctx.tenantId, id, ctx.deps.dialect === 'postgres'))!;
+  // Two steps sent at once decide one after the other.
+  await lockRows(tx, 'assessment', ctx.tenantId, [id]);
+  const row = (await repo.findAssessment(tx, ctx.tenantId, id))!;
   const rubric = (await repo.findRubric(tx, ctx.tenantId, row.rubric_id))!;
   return { row, def: JSON.parse(rubric.definition) as RubricDefinition };
 }

@@ -143,11 +143,8 @@ export async function listPartyLetters(db: Db | Tx, tenantId: string, personId: 
   return rows as LetterListRow[];
 }
 
-/** `lock` takes the row lock (PostgreSQL; SQLite runs one write transaction at a time anyway). */
-export async function findLetter(db: Db | Tx, tenantId: string, id: string, lock = false): Promise<LetterListRow | undefined> {
-  let b = letters(db, tenantId).where('l.id', '=', id).selectAll('l').select('o.name as org_name').select(supersededBy);
-  if (lock) b = b.forUpdate('l');
-  return (await b.executeTakeFirst()) as LetterListRow | undefined;
+export async function findLetter(db: Db | Tx, tenantId: string, id: string): Promise<LetterListRow | undefined> {
+  return (await letters(db, tenantId).where('l.id', '=', id).selectAll('l').select('o.name as org_name').select(supersededBy).executeTakeFirst()) as LetterListRow | undefined;
 }
 
 export async function partiesOf(db: Db | Tx, tenantId: string, letterIds: string[]): Promise<PartyRow[]> {
@@ -170,11 +167,6 @@ export async function findCurrentByKey(db: Db | Tx, tenantId: string, year: numb
 
 export async function currentLettersOfYear(db: Db | Tx, tenantId: string, year: number) {
   return db.selectFrom('duty_letter as l').select(['l.id', 'l.org_id', 'l.party_key']).where('l.tenant_id', '=', tenantId).where('l.year', '=', year).where(current).execute();
-}
-
-/** Takes the row locks of these orgs (PostgreSQL), so two issuers of letters for the same org go one after the other. */
-export async function lockOrgs(tx: Tx, tenantId: string, ids: string[]): Promise<void> {
-  await tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }
 
 export async function insertLetter(tx: Tx, row: LetterRow, parties: PartyRow[]): Promise<void> {

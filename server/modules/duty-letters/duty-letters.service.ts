@@ -15,6 +15,7 @@ import { nowIso } from '../../platform/clock/clock.js';
 import { userId, type Ctx, type Db, type Tx } from '../../platform/context.js';
 import { newId } from '../../platform/db/ids.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { lockRows } from '../../platform/db/lock.js';
 import { nextSequence, registerCode } from '../../platform/db/sequence.js';
 import { transact } from '../../platform/db/transact.js';
 import { AppError, invalidState, notFound } from '../../platform/http/errors.js';
@@ -41,11 +42,17 @@ export async function myLetters(ctx: Ctx, q: MyDutyLettersQuery): Promise<MyDuty
 }
 
 /** A letter and its parties as the caller may see them (404 otherwise). */
-export async function loadLetter(db: Db | Tx, ctx: Ctx, id: string, lock = false) {
-  const letter = await repo.findLetter(db, ctx.tenantId, id, lock && ctx.deps.dialect === 'postgres');
+export async function loadLetter(db: Db | Tx, ctx: Ctx, id: string) {
+  const letter = await repo.findLetter(db, ctx.tenantId, id);
   const parties = letter ? await repo.partiesOf(db, ctx.tenantId, [letter.id]) : [];
   await authorizeLetterRead(db, ctx, letter, parties);
   return { letter: letter!, parties };
+}
+
+/** The same, holding the letter until the transaction ends: two changes of one letter decide one after the other. */
+export async function lockLetter(tx: Tx, ctx: Ctx, id: string) {
+  await lockRows(tx, 'duty_letter', ctx.tenantId, [id]);
+  return loadLetter(tx, ctx, id);
 }
 
 export async function getLetter(ctx: Ctx, id: string, db: Db | Tx = ctx.deps.db): Promise<DutyLetter> {
@@ -161,7 +168,7 @@ export async function issueLetters(ctx: Ctx, input: IssueDutyLetters): Promise<I
   }
   return transact(ctx, async (tx) => {
     // Two batches naming the same org at once would both find no current letter; the second waits for the first.
-    if (ctx.deps.dialect === 'postgres') await repo.lockOrgs(tx, ctx.tenantId, [...orgs.keys()]);
+    await lockRows(tx, 'org', ctx.tenantId, [...orgs.keys()]);
     const ids: string[] = [];
     for (const [i, l] of input.letters.entries()) {
       if (await repo.findCurrentByKey(tx, ctx.tenantId, input.year, l.orgId, partyKey(l.partyPersonIds))) {
@@ -201,7 +208,7 @@ function patchText(letter: repo.LetterRow, input: UpdateDutyLetter): LetterText 
 /** Editing is for a letter nobody has signed yet; after the first signature only a revision changes it. */
 export async function updateLetter(ctx: Ctx, id: string, input: UpdateDutyLetter): Promise<DutyLetter> {
   await transact(ctx, async (tx) => {
-    const { letter, parties } = await loadLetter(tx, ctx, id, true);
+    const { letter, parties } = await lockLetter(tx, ctx, id);
     await authorizeManage(tx, ctx, letter.org_id);
     if (letter.status !== 'issued') throw invalidState(letter.status);
     const text = patchText(letter, input);
@@ -221,7 +228,7 @@ export async function updateLetter(ctx: Ctx, id: string, input: UpdateDutyLetter
 
 export async function withdrawLetter(ctx: Ctx, id: string): Promise<void> {
   await transact(ctx, async (tx) => {
-    const { letter } = await loadLetter(tx, ctx, id, true);
+    const { letter } = await lockLetter(tx, ctx, id);
     await authorizeManage(tx, ctx, letter.org_id);
     if (letter.status !== 'issued') throw invalidState(letter.status);
     await repo.deleteLetter(tx, ctx.tenantId, id);
@@ -232,7 +239,7 @@ export async function withdrawLetter(ctx: Ctx, id: string): Promise<void> {
 /** A new letter with the same parties (names as they are now) replacing one somebody signed; the old one is left untouched. */
 export async function reviseLetter(ctx: Ctx, id: string, input: ReviseDutyLetter): Promise<DutyLetter> {
   const revisionId = await transact(ctx, async (tx) => {
-    const { letter, parties } = await loadLetter(tx, ctx, id, true);
+    const { letter, parties } = await lockLetter(tx, ctx, id);
     await authorizeManage(tx, ctx, letter.org_id);
     if (letter.superseded_by) throw invalidState('superseded');
     if (letter.status === 'issued') throw invalidState(letter.status);

@@ -9,7 +9,7 @@ import { signerFor } from '../../platform/signing/sign.js';
 import { signMessage } from './duty-letters.content.js';
 import { myPersonId } from './duty-letters.policy.js';
 import * as repo from './duty-letters.repo.js';
-import { getLetter, loadLetter } from './duty-letters.service.js';
+import { getLetter, loadLetter, lockLetter } from './duty-letters.service.js';
 
 /**
  * The caller signs as their party with their own SM2 key, over the content hash they were shown: if the letter
@@ -18,7 +18,7 @@ import { getLetter, loadLetter } from './duty-letters.service.js';
  */
 export async function signLetter(ctx: Ctx, id: string, input: SignDutyLetter): Promise<DutyLetter> {
   await transact(ctx, async (tx) => {
-    const { letter, parties } = await loadLetter(tx, ctx, id, true);
+    const { letter, parties } = await lockLetter(tx, ctx, id);
     const me = myPersonId(ctx);
     const party = parties.find((p) => p.person_id === me);
     if (!party || ctx.actor.kind !== 'user') throw forbidden();

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/clock/clock.js';
 import { newId } from '../../platform/db/ids.js';
+import { lockRows } from '../../platform/db/lock.js';
 import { transact } from '../../platform/db/transact.js';
 import { AppError, forbidden, invalidState, notFound } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notify/notify.service.js';
@@ -22,7 +23,7 @@ export const EVIDENCE_OWNER = 'duty_task_report';
  */
 export async function recordReport(ctx: Ctx, id: string, input: ReportDutyProgress): Promise<void> {
   await transact(ctx, async (tx) => {
-    await repo.lockTask(tx, ctx.tenantId, id);
+    await lockRows(tx, 'duty_task', ctx.tenantId, [id]);
     const task = await requireVisibleTask(tx, ctx, id);
     if (!(await mayReport(tx, ctx, task))) throw forbidden();
     if (Number(task.child_count) > 0) throw invalidState('has_children');
@@ -62,7 +63,7 @@ export async function reportProgress(ctx: Ctx, id: string, input: ReportDutyProg
 /** Accepts or returns a pending report; the assigner's decision, never the reporter's. */
 export async function recordReview(ctx: Ctx, id: string, reportId: string, accept: boolean, comment: string): Promise<void> {
   await transact(ctx, async (tx) => {
-    await repo.lockTask(tx, ctx.tenantId, id);
+    await lockRows(tx, 'duty_task', ctx.tenantId, [id]);
     const task = await requireVisibleTask(tx, ctx, id);
     const report = await repo.findReport(tx, ctx.tenantId, task.id, reportId);
     if (!report) throw notFound('duty_task_report');

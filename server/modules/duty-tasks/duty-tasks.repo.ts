@@ -228,18 +228,6 @@ export async function maxSeq(db: Db | Tx, tenantId: string, planId: string, pare
   return Number(r?.m ?? 0);
 }
 
-/**
- * Takes the row lock of a task (or of a plan) for the rest of the transaction, so two reports on one task, or
- * two children numbered under one parent, run one after the other on PostgreSQL (SQLite writes one at a time).
- */
-export async function lockTask(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.updateTable('duty_task').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-}
-
-export async function lockPlan(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.updateTable('duty_plan').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-}
-
 export async function insertTask(tx: Tx, row: TaskRow): Promise<void> {
   await tx.insertInto('duty_task').values(row).execute();
 }

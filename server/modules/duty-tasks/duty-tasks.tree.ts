@@ -2,6 +2,7 @@ import type { DutyRecurrence } from '../../../contracts/duty-tasks.js';
 import type { Ctx, Tx } from '../../platform/context.js';
 import { nowIso, today } from '../../platform/clock/clock.js';
 import { newId } from '../../platform/db/ids.js';
+import { lockRows } from '../../platform/db/lock.js';
 import * as repo from './duty-tasks.repo.js';
 import { FULL, numbering, occurrenceMean, occurrencesOf, rollUp, statusOf } from './duty-tasks.rollup.js';
 
@@ -41,8 +42,9 @@ export async function writeOccurrences(tx: Tx, tenantId: string, taskId: string,
 /** Inserts a task under its parent (or at the plan's top level), numbered after its siblings. */
 export async function insertTask(tx: Tx, ctx: Ctx, plan: PlanRef, parent: ParentRef | null, t: NewTask, event: 'created' | 'imported' | 'decomposed'): Promise<string> {
   const at = nowIso(ctx.deps.clock);
-  if (parent) await repo.lockTask(tx, ctx.tenantId, parent.id);
-  else await repo.lockPlan(tx, ctx.tenantId, plan.id);
+  // Two children numbered under one parent (or at one plan's top) take their numbers one after the other.
+  if (parent) await lockRows(tx, 'duty_task', ctx.tenantId, [parent.id]);
+  else await lockRows(tx, 'duty_plan', ctx.tenantId, [plan.id]);
   const seq = (await repo.maxSeq(tx, ctx.tenantId, plan.id, parent?.id ?? null)) + 1;
   const n = numbering(parent ? { number: parent.number, sortKey: parent.sort_key } : null, seq);
   const id = newId();
