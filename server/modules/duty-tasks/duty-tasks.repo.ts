@@ -391,10 +391,6 @@ export async function existingPersons(db: Db | Tx, tenantId: string, ids: string
   return new Set((await db.selectFrom('person').select('id').where('tenant_id', '=', tenantId).where('id', 'in', [...new Set(ids)]).execute()).map((r) => r.id));
 }
 
-export async function evidenceFormCodes(db: Db | Tx, tenantId: string) {
-  return db.selectFrom('dict_item').select(['code', 'label_zh', 'label_en', 'enabled']).where('tenant_id', '=', tenantId).where('dict_code', '=', 'evidence_form').orderBy('sort').execute();
-}
-
 export async function orgName(db: Db | Tx, tenantId: string, id: string): Promise<string> {
   const r = await db.selectFrom('org').select('name').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   return r?.name ?? '';

@@ -7,6 +7,7 @@ import { scopeOf } from '../../platform/access/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { nowIso, today } from '../../platform/clock/clock.js';
 import { transact } from '../../platform/db/transact.js';
+import { listDictItems } from '../../platform/settings/dicts.repo.js';
 import { AppError, invalidState, notFound } from '../../platform/http/errors.js';
 import { actionsFor, authorizeAssigner, holds, readerOf, requireVisibleTask } from './duty-tasks.policy.js';
 import { isOverdue, percentOf, presentTaskSummary } from './duty-tasks.present.js';
@@ -86,7 +87,7 @@ async function checkTask(tx: Tx, ctx: Ctx, year: number, assignerOrgId: string, 
   const persons = [t.leaderId, t.ownerId].filter((p): p is string => !!p);
   const found = await repo.existingPersons(tx, ctx.tenantId, persons);
   if (persons.some((p) => !found.has(p))) throw notFound('person');
-  const forms = new Set((await repo.evidenceFormCodes(tx, ctx.tenantId)).filter((f) => Number(f.enabled) === 1).map((f) => f.code));
+  const forms = new Set((await listDictItems(tx, ctx.tenantId, 'evidence_form')).filter((f) => Number(f.enabled) === 1).map((f) => f.code));
   if (t.evidenceForms.some((f) => !forms.has(f))) throw new AppError('VALIDATION_FAILED', { field: 'evidenceForms' });
   if (!(await repo.orgWithin(tx, ctx.tenantId, assignerOrgId, t.orgId))) throw new AppError('DUTY_TASK_ORG_OUTSIDE_PARENT');
 }

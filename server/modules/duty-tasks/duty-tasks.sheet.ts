@@ -9,6 +9,7 @@ import { cellText, readWorkbook, safeCell } from '../../platform/excel/excel.js'
 import { fieldCheck, groupBy, normalizeDate, sortErrors, type ImportError } from '../../platform/excel/sheet-import.js';
 import { AppError } from '../../platform/http/errors.js';
 import { locales, t, type Locale } from '../../platform/i18n/i18n.js';
+import { listDictItems } from '../../platform/settings/dicts.repo.js';
 import { loadSettings } from '../../platform/settings/settings.js';
 import { readerOf } from './duty-tasks.policy.js';
 import { requireVisiblePlan } from './duty-plans.service.js';
@@ -97,7 +98,7 @@ function deadlineText(locale: Locale, recurrence: DutyRecurrence, deadline: stri
 export async function exportBreakdown(ctx: Ctx, planId: string, locale: Locale): Promise<{ data: Buffer; name: string }> {
   const plan = await requireVisiblePlan(ctx.deps.db, ctx, planId);
   const rows = await repo.planTasks(ctx.deps.db, readerOf(ctx), planId);
-  const [co, forms] = await Promise.all([repo.coOrgsOf(ctx.deps.db, ctx.tenantId, rows.map((r) => r.id)), repo.evidenceFormCodes(ctx.deps.db, ctx.tenantId)]);
+  const [co, forms] = await Promise.all([repo.coOrgsOf(ctx.deps.db, ctx.tenantId, rows.map((r) => r.id)), listDictItems(ctx.deps.db, ctx.tenantId, 'evidence_form')]);
   const formLabel = new Map(forms.map((f) => [f.code, locale === 'zh-CN' ? f.label_zh : f.label_en]));
   const numbers = new Map((await repo.allPlanTasks(ctx.deps.db, ctx.tenantId, planId)).map((r) => [r.id, r.number]));
   const sep = t(locale, 'duty-tasks.listSeparator');
@@ -177,7 +178,7 @@ async function loadRefs(ctx: Ctx) {
     db.selectFrom('person').select(['id', 'name']).where('tenant_id', '=', ctx.tenantId).where('status', '=', 'active').execute(),
     db.selectFrom('leader').select('person_id').where('tenant_id', '=', ctx.tenantId).execute(),
     db.selectFrom('org_closure').select(['ancestor_id', 'descendant_id']).where('tenant_id', '=', ctx.tenantId).execute(),
-    repo.evidenceFormCodes(db, ctx.tenantId),
+    listDictItems(db, ctx.tenantId, 'evidence_form'),
   ]);
   const leaderIds = new Set(leaders.map((l) => l.person_id));
   const formCodes = new Map<string, string>();

@@ -3,7 +3,7 @@ import type { DictItemTable } from './settings.tables.js';
 
 export type DictRow = DictItemTable;
 
-export function listDictItems(db: Db, tenantId: string, dictCode: string | undefined) {
+export function listDictItems(db: Db | Tx, tenantId: string, dictCode: string | undefined) {
   let q = db.selectFrom('dict_item').selectAll().where('tenant_id', '=', tenantId);
   if (dictCode) q = q.where('dict_code', '=', dictCode);
   return q.orderBy('dict_code').orderBy('sort').orderBy('code').execute();
